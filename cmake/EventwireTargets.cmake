@@ -1,0 +1,80 @@
+# Helpers that give every eventwire target the same flags, layout and test registration.
+
+set(EVENTWIRE_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
+
+add_library(eventwire_flags INTERFACE)
+target_compile_options(eventwire_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wnull-dereference -Werror)
+target_compile_definitions(eventwire_flags INTERFACE BOOST_ALL_NO_LIB BOOST_ASIO_NO_DEPRECATED)
+
+if(EVENTWIRE_SANITIZE)
+  set(_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    # clang-14's UBSan cannot generate code for coroutines with -fsanitize=function.
+    list(APPEND _san -fno-sanitize=function)
+  endif()
+  add_compile_options(${_san})
+  add_link_options(${_san})
+endif()
+
+if(EVENTWIRE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "EVENTWIRE_FUZZ needs clang (libFuzzer): configure with CMAKE_CXX_COMPILER=clang++-14")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
+# eventwire_codec(NAME n SOURCES ... [DEPENDS ...]): a pure codec library under codecs/<n>,
+# headers in codecs/<n>/include/eventwire/<n>/. Codecs link no Asio and no sockets.
+function(eventwire_codec)
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;DEPENDS" ${ARGN})
+  set(target eventwire_codec_${ARG_NAME})
+  add_library(${target} STATIC ${ARG_SOURCES})
+  add_library(eventwire::codec_${ARG_NAME} ALIAS ${target})
+  target_include_directories(${target} PUBLIC
+    $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>)
+  target_link_libraries(${target} PUBLIC ${ARG_DEPENDS} PRIVATE eventwire_flags)
+endfunction()
+
+# eventwire_test(NAME n SOURCES ... LIBS ...): a Boost.Test program registered with ctest.
+function(eventwire_test)
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBS" ${ARGN})
+  set(target test_${ARG_NAME})
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE eventwire_test_support ${ARG_LIBS} eventwire_flags)
+  add_test(NAME ${ARG_NAME} COMMAND ${target} --log_level=warning)
+  set_tests_properties(${ARG_NAME} PROPERTIES LABELS unit TIMEOUT 300)
+endfunction()
+
+# eventwire_fuzzer(NAME n SOURCE f LIBS ...): a libFuzzer harness. In a fuzz build it links
+# libFuzzer; in every other build it links a replay driver, so the harness never rots. Either
+# way ctest replays fuzz/corpus/<n> and fuzz/regressions/<n>.
+function(eventwire_fuzzer)
+  cmake_parse_arguments(ARG "" "NAME;SOURCE" "LIBS" ${ARGN})
+  set(target fuzz_${ARG_NAME})
+  add_executable(${target} ${ARG_SOURCE})
+  target_link_libraries(${target} PRIVATE ${ARG_LIBS} eventwire_flags)
+  if(EVENTWIRE_FUZZ)
+    target_link_options(${target} PRIVATE -fsanitize=fuzzer)
+    set(replay_args -runs=0)
+  else()
+    target_sources(${target} PRIVATE ${EVENTWIRE_ROOT}/fuzz/support/replay_main.cpp)
+    set(replay_args)
+  endif()
+  set(corpus ${EVENTWIRE_ROOT}/fuzz/corpus/${ARG_NAME})
+  set(regressions ${EVENTWIRE_ROOT}/fuzz/regressions/${ARG_NAME})
+  file(MAKE_DIRECTORY ${corpus} ${regressions})
+  add_test(NAME fuzz_replay_${ARG_NAME} COMMAND ${target} ${replay_args} ${corpus} ${regressions})
+  set_tests_properties(fuzz_replay_${ARG_NAME} PROPERTIES LABELS fuzz TIMEOUT 300)
+endfunction()
+
+# eventwire_bench(NAME n SOURCES ... LIBS ...): a Google Benchmark program. ctest runs it once
+# for a moment so that its output check (done before any timing) runs in every build.
+function(eventwire_bench)
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBS" ${ARGN})
+  set(target bench_${ARG_NAME})
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE ${ARG_LIBS} benchmark::benchmark eventwire_flags)
+  add_test(NAME bench_smoke_${ARG_NAME} COMMAND ${target} --benchmark_min_time=0.001)
+  set_tests_properties(bench_smoke_${ARG_NAME} PROPERTIES LABELS bench TIMEOUT 300)
+endfunction()

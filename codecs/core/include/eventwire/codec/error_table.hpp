@@ -1,0 +1,32 @@
+#pragma once
+
+#include <eventwire/codec/condition.hpp>
+
+#include <span>
+#include <string>
+#include <system_error>
+
+namespace eventwire::codec {
+
+struct error_entry {
+  const char* message;
+  condition maps_to;
+};
+
+// An error category whose codes are 1..N, described by a table: entry i-1 describes code i.
+// Every codec declares its enum and its table and gets a complete category from this.
+class table_category final : public std::error_category {
+ public:
+  constexpr table_category(const char* name, std::span<const error_entry> table) noexcept
+      : name_(name), table_(table) {}
+
+  const char* name() const noexcept override { return name_; }
+  std::string message(int code) const override;
+  std::error_condition default_error_condition(int code) const noexcept override;
+
+ private:
+  const char* name_;
+  std::span<const error_entry> table_;
+};
+
+}  // namespace eventwire::codec
