@@ -17,7 +17,7 @@ struct error_entry {
 // Every codec declares its enum and its table and gets a complete category from this.
 class table_category final : public std::error_category {
  public:
-  constexpr table_category(const char* name, std::span<const error_entry> table) noexcept
+  table_category(const char* name, std::span<const error_entry> table) noexcept
       : name_(name), table_(table) {}
 
   const char* name() const noexcept override { return name_; }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace eventwire::time {
+
+using utc_time = std::chrono::sys_time<std::chrono::nanoseconds>;
+
+struct timestamp {
+  utc_time utc{};           // the instant, in UTC
+  int offset_minutes = 0;   // the UTC offset the text was written in
+  bool has_offset = false;  // false: the text named no offset and was read as UTC
+
+  friend bool operator==(const timestamp&, const timestamp&) = default;
+};
+
+// Parses an ISO 8601 date-time as vendors send it: `YYYY-MM-DD`, `T` (or `t` or a space),
+// `hh:mm[:ss[.fraction]]`, then `Z`, `±hh:mm`, `±hhmm`, `±hh` or nothing. Fractions of any length
+// are accepted and truncated to nanoseconds; a leap second (:60) is read as :59.999999999.
+// Returns false for anything else, including impossible dates such as February 30.
+bool parse_iso8601(std::string_view text, timestamp& out) noexcept;
+
+// Appends `t` as RFC 3339 in UTC: `YYYY-MM-DDThh:mm:ss[.fraction]Z`, the fraction with 3, 6 or 9
+// digits, as few as represent `t` exactly.
+void append_rfc3339(std::string& out, utc_time t);
+
+}  // namespace eventwire::time
