@@ -1,6 +1,7 @@
 #include <eventwire/codec/condition.hpp>
 #include <eventwire/codec/error_table.hpp>
 
+#include <ostream>
 #include <string>
 
 namespace eventwire::codec {
@@ -23,6 +24,10 @@ class condition_category_impl final : public std::error_category {
 const std::error_category& condition_category() noexcept {
   static const condition_category_impl category;
   return category;
+}
+
+std::ostream& operator<<(std::ostream& os, condition c) {
+  return os << condition_category().message(static_cast<int>(c));
 }
 
 std::string table_category::message(int code) const {

@@ -1,6 +1,8 @@
 #include <eventwire/codec/error_table.hpp>
 #include <eventwire/json/error.hpp>
 
+#include <ostream>
+
 namespace eventwire::json {
 namespace {
 
@@ -29,5 +31,7 @@ const std::error_category& error_category() noexcept {
   static const codec::table_category category("eventwire.json", table);
   return category;
 }
+
+std::ostream& operator<<(std::ostream& os, error e) { return os << make_error_code(e).message(); }
 
 }  // namespace eventwire::json

@@ -49,21 +49,21 @@ bool parse_iso8601(std::string_view text, timestamp& out) noexcept {
   if (!c.digits(4, y) || !c.take('-') || !c.digits(2, mo) || !c.take('-') || !c.digits(2, d) ||
       !c.take_any("Tt ", sep) || !c.digits(2, h) || !c.take(':') || !c.digits(2, mi))
     return false;
-  std::int64_t nanos = 0;
+  std::int64_t fraction = 0;  // in ticks
   if (c.take(':')) {
     if (!c.digits(2, s)) return false;
     if (c.take('.') || c.take(',')) {
       if (!c.at_digit()) return false;
-      std::int64_t scale = 100'000'000;
+      std::int64_t scale = 1'000'000;
       while (c.at_digit()) {
-        nanos += (c.next() - '0') * scale;
+        fraction += (c.next() - '0') * scale;
         scale /= 10;
       }
     }
   }
   const year_month_day date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!date.ok() || h > 23 || mi > 59 || s > 60) return false;
-  if (s == 60) s = 59, nanos = 999'999'999;
+  if (s == 60) s = 59, fraction = 9'999'999;
 
   int offset = 0;
   bool has_offset = false;
@@ -84,7 +84,7 @@ bool parse_iso8601(std::string_view text, timestamp& out) noexcept {
   }
   if (!c.at_end()) return false;
 
-  const utc_time local = sys_days(date) + hours(h) + minutes(mi) + seconds(s) + nanoseconds(nanos);
+  const utc_time local = sys_days(date) + hours(h) + minutes(mi) + seconds(s) + ticks(fraction);
   out.utc = local - minutes(offset);
   out.offset_minutes = offset;
   out.has_offset = has_offset;
@@ -94,7 +94,7 @@ bool parse_iso8601(std::string_view text, timestamp& out) noexcept {
 void append_rfc3339(std::string& out, utc_time t) {
   const auto day_point = floor<days>(t);
   const year_month_day date(day_point);
-  const hh_mm_ss<nanoseconds> clock(t - day_point);
+  const hh_mm_ss<ticks> clock(t - day_point);
   auto put = [&out](std::int64_t v, int width) {
     char buf[12];
     for (int i = width - 1; i >= 0; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
@@ -111,12 +111,12 @@ void append_rfc3339(std::string& out, utc_time t) {
   put(clock.minutes().count(), 2);
   out.push_back(':');
   put(clock.seconds().count(), 2);
-  const std::int64_t ns = clock.subseconds().count();
-  if (ns != 0) {
+  const std::int64_t fraction = clock.subseconds().count();
+  if (fraction != 0) {
     out.push_back('.');
-    if (ns % 1'000'000 == 0) put(ns / 1'000'000, 3);
-    else if (ns % 1'000 == 0) put(ns / 1'000, 6);
-    else put(ns, 9);
+    if (fraction % 10'000 == 0) put(fraction / 10'000, 3);
+    else if (fraction % 10 == 0) put(fraction / 10, 6);
+    else put(fraction, 7);
   }
   out.push_back('Z');
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <iosfwd>
 #include <system_error>
 
 namespace eventwire::codec {
@@ -12,6 +13,8 @@ enum class condition {
 };
 
 const std::error_category& condition_category() noexcept;
+
+std::ostream& operator<<(std::ostream& os, condition c);
 
 inline std::error_condition make_error_condition(condition c) noexcept {
   return {static_cast<int>(c), condition_category()};

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <eventwire/codec/condition.hpp>
+
+#include <iosfwd>
 #include <system_error>
 
 namespace eventwire::json {
@@ -22,6 +25,8 @@ enum class error {
 };
 
 const std::error_category& error_category() noexcept;
+
+std::ostream& operator<<(std::ostream& os, error e);
 
 inline std::error_code make_error_code(error e) noexcept {
   return {static_cast<int>(e), error_category()};
