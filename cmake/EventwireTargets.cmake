@@ -4,7 +4,7 @@ set(EVENTWIRE_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
 
 add_library(eventwire_flags INTERFACE)
 target_compile_options(eventwire_flags INTERFACE
-  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wnull-dereference -Werror)
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Werror)
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   # g++ 12 reports -Wrestrict falsely inside libstdc++'s std::string at -O3 (GCC bug 105329).
   target_compile_options(eventwire_flags INTERFACE -Wno-restrict)
