@@ -1,24 +1,30 @@
 #include <eventwire/json/reader.hpp>
 
+#include <bit>
 #include <charconv>
 #include <cstring>
 
 namespace eventwire::json {
 namespace {
 
+static_assert(std::endian::native == std::endian::little, "the string scanner reads words little-endian");
+
 constexpr std::uint64_t ones = 0x0101010101010101ULL;
 constexpr std::uint64_t highs = 0x8080808080808080ULL;
 
-// Whether any byte of the eight in `v` needs a closer look inside a string: a quote, a backslash,
-// a control character or a non-ASCII byte.
-constexpr bool has_special_byte(std::uint64_t v) noexcept {
+// A mask with the high bit set in each byte of the eight in `v` that needs a closer look inside a
+// string: a quote, a backslash, a control character or a non-ASCII byte. Bytes above the first
+// flagged one may be flagged falsely (borrows), so only the lowest flag is exact.
+constexpr std::uint64_t special_bytes(std::uint64_t v) noexcept {
   const std::uint64_t quote = v ^ (ones * '"');
   const std::uint64_t slash = v ^ (ones * '\\');
   const std::uint64_t zero_quote = (quote - ones) & ~quote;
   const std::uint64_t zero_slash = (slash - ones) & ~slash;
   const std::uint64_t below_space = (v - ones * 0x20) & ~v;
-  return ((zero_quote | zero_slash | below_space) & highs) != 0 || (v & highs) != 0;
+  return ((zero_quote | zero_slash | below_space) & highs) | (v & highs);
 }
+
+constexpr bool is_special(unsigned char c) noexcept { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
@@ -265,10 +271,17 @@ bool reader::scan_string(raw_string& out) noexcept {
   const char* start = ++p_;  // after the opening quote
   bool escapes = false;
   for (;;) {
-    while (end_ - p_ >= 8) {
+    for (;;) {
+      if (end_ - p_ < 8) {
+        while (p_ != end_ && !is_special(static_cast<unsigned char>(*p_))) ++p_;
+        break;
+      }
       std::uint64_t v;
       std::memcpy(&v, p_, 8);
-      if (has_special_byte(v)) break;
+      if (const std::uint64_t mask = special_bytes(v)) {
+        p_ += std::countr_zero(mask) / 8;  // little-endian: the lowest byte comes first
+        break;
+      }
       p_ += 8;
     }
     if (p_ == end_) return fail(error::unexpected_end);
