@@ -85,7 +85,12 @@ bool parse_iso8601(std::string_view text, timestamp& out) noexcept {
   if (!c.at_end()) return false;
 
   const utc_time local = sys_days(date) + hours(h) + minutes(mi) + seconds(s) + ticks(fraction);
-  out.utc = local - minutes(offset);
+  const utc_time utc = local - minutes(offset);
+  // Every instant must print back as a four-digit year, as RFC 3339 requires.
+  static constexpr utc_time first = sys_days(year{1} / January / 1);
+  static constexpr utc_time last = sys_days(year{10000} / January / 1);
+  if (utc < first || utc >= last) return false;
+  out.utc = utc;
   out.offset_minutes = offset;
   out.has_offset = has_offset;
   return true;

@@ -22,7 +22,8 @@ struct timestamp {
 // Parses an ISO 8601 date-time as vendors send it: `YYYY-MM-DD`, `T` (or `t` or a space),
 // `hh:mm[:ss[.fraction]]`, then `Z`, `±hh:mm`, `±hhmm`, `±hh` or nothing. Fractions of any length
 // are accepted and truncated to 100 ns; a leap second (:60) is read as :59.9999999.
-// Returns false for anything else, including impossible dates such as February 30.
+// Returns false for anything else, including impossible dates such as February 30 and instants
+// outside the years 0001 to 9999 in UTC.
 bool parse_iso8601(std::string_view text, timestamp& out) noexcept;
 
 // Appends `t` as RFC 3339 in UTC: `YYYY-MM-DDThh:mm:ss[.fraction]Z`, the fraction with 3, 6 or 7
