@@ -24,7 +24,13 @@ void walk(json::reader& r) {
   switch (r.peek()) {
     case json::value_kind::object:
       r.begin_object();
-      for (json::raw_string key; r.next_member(key);) walk(r);
+      for (json::raw_string key; r.next_member(key);) {
+        const std::string decoded(key.decode(scratch));
+        EVENTWIRE_FUZZ_CHECK(key.equals(decoded));
+        EVENTWIRE_FUZZ_CHECK(!key.equals(decoded + "x"));
+        if (!decoded.empty()) EVENTWIRE_FUZZ_CHECK(!key.equals(decoded.substr(1)));
+        walk(r);
+      }
       break;
     case json::value_kind::array:
       r.begin_array();

@@ -42,6 +42,10 @@ BOOST_AUTO_TEST_CASE(escapes_decode) {
   BOOST_TEST(read(R"("ty\u0070e")").equals("type"));
   BOOST_TEST(!read(R"("ty\u0070e")").equals("typo"));
   BOOST_TEST(!read(R"("\n")").equals("longer than the raw text"));
+  BOOST_TEST(!read(R"("ty\u0070e")").equals("typ"));
+  BOOST_TEST(!read(R"("ty\u0070e")").equals("typee"));
+  BOOST_TEST(read(R"("\uD83D\uDE00\n")").equals("\xF0\x9F\x98\x80\n"));
+  BOOST_TEST(!read(R"("\uD83D\uDE00\n")").equals("\xF0\x9F\x98\x81\n"));
 }
 
 BOOST_AUTO_TEST_CASE(json_inside_a_string_decodes_to_json) {

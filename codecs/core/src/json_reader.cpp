@@ -1,4 +1,5 @@
 #include <eventwire/json/reader.hpp>
+#include <eventwire/json/detail/string_scan.hpp>
 
 #include <bit>
 #include <charconv>
@@ -7,26 +8,6 @@
 namespace eventwire::json {
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "the string scanner reads words little-endian");
-
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-constexpr std::uint64_t highs = 0x8080808080808080ULL;
-
-// A mask with the high bit set in each byte of the eight in `v` that needs a closer look inside a
-// string: a quote, a backslash, a control character or a non-ASCII byte. Bytes above the first
-// flagged one may be flagged falsely (borrows), so only the lowest flag is exact.
-constexpr std::uint64_t special_bytes(std::uint64_t v) noexcept {
-  const std::uint64_t quote = v ^ (ones * '"');
-  const std::uint64_t slash = v ^ (ones * '\\');
-  const std::uint64_t zero_quote = (quote - ones) & ~quote;
-  const std::uint64_t zero_slash = (slash - ones) & ~slash;
-  const std::uint64_t below_space = (v - ones * 0x20) & ~v;
-  return ((zero_quote | zero_slash | below_space) & highs) | (v & highs);
-}
-
-constexpr bool is_special(unsigned char c) noexcept { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
-
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 constexpr int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
@@ -75,97 +56,6 @@ std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* en
 }
 
 }  // namespace
-
-bool reader::fail(error e) noexcept {
-  if (!ec_) ec_ = e;
-  return false;
-}
-
-bool reader::skip_whitespace() noexcept {
-  while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-  if (p_ == end_) return fail(error::unexpected_end);
-  return true;
-}
-
-value_kind reader::peek() noexcept {
-  if (ec_ || !skip_whitespace()) return value_kind::none;
-  switch (*p_) {
-    case '{': return value_kind::object;
-    case '[': return value_kind::array;
-    case '"': return value_kind::string;
-    case 't':
-    case 'f': return value_kind::boolean;
-    case 'n': return value_kind::null;
-    case '-': return value_kind::number;
-    default:
-      if (is_digit(*p_)) return value_kind::number;
-      fail(error::unexpected_character);
-      return value_kind::none;
-  }
-}
-
-bool reader::open() noexcept {
-  if (depth_ == max_depth_) return fail(error::depth_exceeded);
-  ++depth_;
-  ++p_;
-  first_ = true;
-  return true;
-}
-
-bool reader::begin_object() noexcept {
-  const value_kind k = peek();
-  if (k != value_kind::object) return k == value_kind::none ? false : fail(error::expected_object);
-  return open();
-}
-
-bool reader::begin_array() noexcept {
-  const value_kind k = peek();
-  if (k != value_kind::array) return k == value_kind::none ? false : fail(error::expected_array);
-  return open();
-}
-
-bool reader::next_member(raw_string& key) noexcept {
-  if (ec_ || !skip_whitespace()) return false;
-  if (*p_ == '}') {
-    ++p_;
-    --depth_;
-    first_ = false;
-    return false;
-  }
-  if (!first_) {
-    if (*p_ != ',') return fail(error::unexpected_character);
-    ++p_;
-    if (!skip_whitespace()) return false;
-  }
-  if (*p_ != '"') return fail(error::unexpected_character);
-  if (!scan_string(key) || !skip_whitespace()) return false;
-  if (*p_ != ':') return fail(error::unexpected_character);
-  ++p_;
-  first_ = false;
-  return true;
-}
-
-bool reader::next_element() noexcept {
-  if (ec_ || !skip_whitespace()) return false;
-  if (*p_ == ']') {
-    ++p_;
-    --depth_;
-    first_ = false;
-    return false;
-  }
-  if (!first_) {
-    if (*p_ != ',') return fail(error::unexpected_character);
-    ++p_;
-  }
-  first_ = false;
-  return true;
-}
-
-bool reader::read_string(raw_string& out) noexcept {
-  const value_kind k = peek();
-  if (k != value_kind::string) return k == value_kind::none ? false : fail(error::expected_string);
-  return scan_string(out);
-}
 
 bool reader::expect_literal(std::string_view word) noexcept {
   if (static_cast<std::size_t>(end_ - p_) < word.size()) return fail(error::unexpected_end);
@@ -267,18 +157,18 @@ bool reader::finish() noexcept {
   return true;
 }
 
-bool reader::scan_string(raw_string& out) noexcept {
+bool reader::scan_string_slow(raw_string& out) noexcept {
   const char* start = ++p_;  // after the opening quote
   bool escapes = false;
   for (;;) {
     for (;;) {
       if (end_ - p_ < 8) {
-        while (p_ != end_ && !is_special(static_cast<unsigned char>(*p_))) ++p_;
+        while (p_ != end_ && !detail::is_special(static_cast<unsigned char>(*p_))) ++p_;
         break;
       }
       std::uint64_t v;
       std::memcpy(&v, p_, 8);
-      if (const std::uint64_t mask = special_bytes(v)) {
+      if (const std::uint64_t mask = detail::special_bytes(v)) {
         p_ += std::countr_zero(mask) / 8;  // little-endian: the lowest byte comes first
         break;
       }
@@ -336,21 +226,21 @@ bool reader::scan_number(std::string_view& text) noexcept {
   if (p_ == end_) return fail(error::unexpected_end);
   if (*p_ == '0') {
     ++p_;
-  } else if (is_digit(*p_)) {
-    while (p_ != end_ && is_digit(*p_)) ++p_;
+  } else if (detail::is_digit(*p_)) {
+    while (p_ != end_ && detail::is_digit(*p_)) ++p_;
   } else {
     return fail(error::invalid_number);
   }
   if (p_ != end_ && *p_ == '.') {
     ++p_;
-    if (p_ == end_ || !is_digit(*p_)) return fail(error::invalid_number);
-    while (p_ != end_ && is_digit(*p_)) ++p_;
+    if (p_ == end_ || !detail::is_digit(*p_)) return fail(error::invalid_number);
+    while (p_ != end_ && detail::is_digit(*p_)) ++p_;
   }
   if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
     ++p_;
     if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-    if (p_ == end_ || !is_digit(*p_)) return fail(error::invalid_number);
-    while (p_ != end_ && is_digit(*p_)) ++p_;
+    if (p_ == end_ || !detail::is_digit(*p_)) return fail(error::invalid_number);
+    while (p_ != end_ && detail::is_digit(*p_)) ++p_;
   }
   text = std::string_view(start, static_cast<std::size_t>(p_ - start));
   return true;

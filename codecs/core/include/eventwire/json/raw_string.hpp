@@ -19,7 +19,7 @@ struct raw_string {
   // Appends the decoded text to `out`.
   void append_to(std::string& out) const;
 
-  // Whether the decoded text equals `plain`, without decoding when there are no escapes.
+  // Whether the decoded text equals `plain`; never allocates.
   bool equals(std::string_view plain) const;
 };
 

@@ -74,6 +74,7 @@ class reader {
   bool skip_whitespace() noexcept;
   bool expect_literal(std::string_view word) noexcept;
   bool scan_string(raw_string& out) noexcept;
+  bool scan_string_slow(raw_string& out) noexcept;
   bool scan_number(std::string_view& text) noexcept;
   bool open() noexcept;
 
@@ -87,3 +88,5 @@ class reader {
 };
 
 }  // namespace eventwire::json
+
+#include <eventwire/json/detail/reader_inline.hpp>
