@@ -6,7 +6,7 @@
 # build/fuzz-findings/ and the script fails; add such an input to fuzz/regressions/<name>/ once fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:?usage: scripts/fuzz.sh BUILD_DIR SECONDS}
+build=$(realpath "${1:?usage: scripts/fuzz.sh BUILD_DIR SECONDS}")
 seconds=${2:?usage: scripts/fuzz.sh BUILD_DIR SECONDS}
 
 scratch=$(mktemp -d)
