@@ -1,0 +1,19 @@
+#pragma once
+
+#include <eventwire/net/stream.hpp>
+
+#include <boost/beast/websocket/stream.hpp>
+
+#include <cstddef>
+
+namespace eventwire::net {
+
+// A WebSocket over TCP or TLS: what websocket_client drives and what the emulators serve.
+using websocket_stream = boost::beast::websocket::stream<stream>;
+
+// The settings every eventwire WebSocket uses, client or server: whole messages are written as
+// one frame (Beast's default auto_fragment(true) costs a sender about 4x in throughput),
+// permessage-deflate is off, and a received message may be at most `read_message_max` bytes.
+void apply_websocket_defaults(websocket_stream& ws, std::size_t read_message_max);
+
+}  // namespace eventwire::net
