@@ -28,3 +28,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The official @microsoft/signalr client, pinned in tests/interop/package-lock.json.
+bash "$(dirname "$0")/interop-setup.sh"

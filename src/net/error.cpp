@@ -1,83 +1,46 @@
-#include <eventwire/codec/condition.hpp>
+#include <eventwire/codec/error_table.hpp>
 #include <eventwire/net/error.hpp>
 
-#include <iterator>
 #include <ostream>
-#include <string>
 
 namespace eventwire::net {
 namespace {
 
-enum class kind { invalid_input, timeout, limit, refused, protocol, closed };
-
-struct entry {
-  const char* message;
-  kind is;
-};
+using codec::meaning;
 
 // Entry i-1 describes error i.
-constexpr entry table[] = {
-    {"invalid URL", kind::invalid_input},
-    {"URL has no scheme", kind::invalid_input},
-    {"URL scheme is not http, https, ws or wss", kind::invalid_input},
-    {"URL port is not a number from 1 to 65535", kind::invalid_input},
-    {"URL has no host", kind::invalid_input},
+constexpr codec::meaning_entry table[] = {
+    {"invalid URL", meaning::invalid_argument},
+    {"URL has no scheme", meaning::invalid_argument},
+    {"URL scheme is not http, https, ws or wss", meaning::invalid_argument},
+    {"URL port is not a number from 1 to 65535", meaning::invalid_argument},
+    {"URL has no host", meaning::invalid_argument},
     {"certificate pin is not a SHA-256 fingerprint (64 hex digits, colons allowed)",
-     kind::invalid_input},
-    {"CA file could not be loaded", kind::invalid_input},
-    {"connecting took longer than the connect timeout", kind::timeout},
-    {"the TLS or WebSocket handshake took longer than the handshake timeout", kind::timeout},
-    {"sending took longer than the write timeout", kind::timeout},
-    {"nothing arrived within the read timeout", kind::timeout},
-    {"the server's TLS certificate failed verification", kind::refused},
-    {"the server's TLS certificate does not match the pinned SHA-256 fingerprint", kind::refused},
-    {"too many redirects", kind::limit},
-    {"redirect response without a usable Location header", kind::protocol},
-    {"redirect from https to http refused", kind::refused},
-    {"response body larger than the body limit", kind::limit},
-    {"response header larger than the header limit", kind::limit},
-    {"WebSocket message larger than the message limit", kind::limit},
-    {"the server refused the WebSocket upgrade", kind::refused},
-    {"the WebSocket was closed (by the peer, or by close() during a read)", kind::closed},
-    {"the peer closed the connection", kind::closed},
-    {"the response body ended", kind::closed},
-    {"no connection is open", kind::closed},
-};
-
-class category_impl final : public std::error_category {
- public:
-  const char* name() const noexcept override { return "eventwire.net"; }
-
-  std::string message(int code) const override {
-    if (const entry* e = find(code)) return e->message;
-    return "eventwire.net error " + std::to_string(code);
-  }
-
-  std::error_condition default_error_condition(int code) const noexcept override {
-    const entry* e = find(code);
-    if (!e) return {code, *this};
-    switch (e->is) {
-      case kind::invalid_input: return std::make_error_condition(std::errc::invalid_argument);
-      case kind::timeout: return std::make_error_condition(std::errc::timed_out);
-      case kind::limit: return codec::make_error_condition(codec::condition::limit_exceeded);
-      case kind::protocol: return codec::make_error_condition(codec::condition::protocol_violation);
-      case kind::refused:
-      case kind::closed: break;
-    }
-    return {code, *this};
-  }
-
- private:
-  static const entry* find(int code) noexcept {
-    if (code < 1 || code > static_cast<int>(std::size(table))) return nullptr;
-    return &table[code - 1];
-  }
+     meaning::invalid_argument},
+    {"CA file could not be loaded", meaning::invalid_argument},
+    {"connecting took longer than the connect timeout", meaning::timed_out},
+    {"the TLS or WebSocket handshake took longer than the handshake timeout", meaning::timed_out},
+    {"sending took longer than the write timeout", meaning::timed_out},
+    {"nothing arrived within the read timeout", meaning::timed_out},
+    {"the server's TLS certificate failed verification", meaning::own},
+    {"the server's TLS certificate does not match the pinned SHA-256 fingerprint", meaning::own},
+    {"too many redirects", meaning::limit_exceeded},
+    {"redirect response without a usable Location header", meaning::protocol_violation},
+    {"redirect from https to http refused", meaning::own},
+    {"response body larger than the body limit", meaning::limit_exceeded},
+    {"response header larger than the header limit", meaning::limit_exceeded},
+    {"WebSocket message larger than the message limit", meaning::limit_exceeded},
+    {"the server refused the WebSocket upgrade", meaning::own},
+    {"the WebSocket was closed (by the peer, or by close() during a read)", meaning::own},
+    {"the peer closed the connection", meaning::own},
+    {"the response body ended", meaning::own},
+    {"no connection is open", meaning::own},
 };
 
 }  // namespace
 
 const std::error_category& error_category() noexcept {
-  static const category_impl category;
+  static const codec::meaning_table_category category("eventwire.net", table);
   return category;
 }
 

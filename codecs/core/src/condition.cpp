@@ -41,4 +41,23 @@ std::error_condition table_category::default_error_condition(int code) const noe
   return {code, *this};
 }
 
+std::string meaning_table_category::message(int code) const {
+  if (code >= 1 && static_cast<std::size_t>(code) <= table_.size()) return table_[code - 1].message;
+  return std::string(name_) + " error " + std::to_string(code);
+}
+
+std::error_condition meaning_table_category::default_error_condition(int code) const noexcept {
+  if (code < 1 || static_cast<std::size_t>(code) > table_.size()) return {code, *this};
+  switch (table_[code - 1].is) {
+    case meaning::protocol_violation: return make_error_condition(condition::protocol_violation);
+    case meaning::limit_exceeded: return make_error_condition(condition::limit_exceeded);
+    case meaning::timed_out: return std::make_error_condition(std::errc::timed_out);
+    case meaning::invalid_argument: return std::make_error_condition(std::errc::invalid_argument);
+    case meaning::operation_canceled: return std::make_error_condition(std::errc::operation_canceled);
+    case meaning::permission_denied: return std::make_error_condition(std::errc::permission_denied);
+    case meaning::own: break;
+  }
+  return {code, *this};
+}
+
 }  // namespace eventwire::codec

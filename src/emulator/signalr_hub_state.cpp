@@ -1,0 +1,46 @@
+#include "signalr_hub_state.hpp"
+
+namespace eventwire::emulator::detail {
+
+namespace {
+template <class T>
+void push_bounded(std::deque<T>& log, T entry, std::size_t limit) {
+  if (log.size() == limit) log.pop_front();
+  log.push_back(std::move(entry));
+}
+}  // namespace
+
+void signalr_hub_state::remember_negotiated(const std::string& token, std::string connection_id) {
+  while (negotiated.size() >= max_negotiated && !negotiated_order.empty()) {
+    auto oldest = negotiated.find(negotiated_order.front());
+    negotiated_order.pop_front();
+    if (oldest != negotiated.end() && !oldest->second.connected) negotiated.erase(oldest);
+  }
+  negotiated.emplace(token, negotiated_connection{std::move(connection_id), false});
+  negotiated_order.push_back(token);
+  if (negotiated_order.size() > 2 * max_negotiated) {  // drop order entries of ended tokens
+    std::erase_if(negotiated_order, [&](const std::string& t) { return !negotiated.contains(t); });
+  }
+}
+
+void signalr_hub_state::forget_negotiated(const std::string& token) { negotiated.erase(token); }
+
+void signalr_hub_state::record_invocation(signalr_received_invocation invocation) {
+  ++invocations_received;
+  if (auto counted = invocations_by_target.find(invocation.target); counted != invocations_by_target.end()) {
+    ++counted->second;
+  } else if (invocations_by_target.size() < max_counted_targets) {
+    invocations_by_target.emplace(invocation.target, 1);
+  }
+  push_bounded(invocation_log, std::move(invocation), max_invocation_log);
+}
+
+void signalr_hub_state::record_negotiate(signalr_negotiate_request request) {
+  push_bounded(negotiate_log, std::move(request), max_negotiate_log);
+}
+
+void signalr_hub_state::record_ended(signalr_connection_info info) {
+  push_bounded(history, std::move(info), max_history);
+}
+
+}  // namespace eventwire::emulator::detail
