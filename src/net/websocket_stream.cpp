@@ -10,6 +10,7 @@ void apply_websocket_defaults(websocket_stream& ws, std::size_t read_message_max
   no_deflate.client_enable = false;
   no_deflate.server_enable = false;
   ws.set_option(no_deflate);
+  ws.next_layer().enable_read_ahead(64 * 1024);
 }
 
 }  // namespace eventwire::net
