@@ -1,0 +1,149 @@
+#include "arguments.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace eventwire::cli {
+
+const char* const usage_text =
+    R"(eventwire: consume security platforms' event streams, deliver CloudEvents.
+
+Usage:
+  eventwire demo [--duration D] [--rate N] [--count N]
+      Starts emulators on free loopback ports, runs the bridge against them and prints the
+      events on stdout (NDJSON) with a live status line on stderr. Default: 10 s at 20 events/s.
+  eventwire emulate SYSTEM [--port N] [--rate N] [--count N] [--duration D]
+      Serves one emulator until interrupted. SYSTEM: signalr.
+  eventwire --help | --version
+
+Durations: 10s, 1500ms, 2m (a bare number is seconds).
+Exit status: 0 success, 1 a source or sink failed for good, 2 bad command line,
+3 invalid configuration. Events go to stdout, logs and status to stderr.
+)";
+
+namespace {
+
+bool parse_number(const std::string& text, double& out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc{} && ptr == end && std::isfinite(out) && out >= 0;
+}
+
+bool parse_integer(const std::string& text, std::uint64_t& out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc{} && ptr == end;
+}
+
+}  // namespace
+
+std::optional<std::chrono::milliseconds> parse_duration(const std::string& text) {
+  std::string number = text;
+  double scale = 1000.0;
+  const auto ends_with = [&](std::string_view suffix) {
+    return number.size() > suffix.size() && number.compare(number.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with("ms")) {
+    number.resize(number.size() - 2);
+    scale = 1.0;
+  } else if (ends_with("s")) {
+    number.pop_back();
+  } else if (ends_with("m")) {
+    number.pop_back();
+    scale = 60'000.0;
+  } else if (ends_with("h")) {
+    number.pop_back();
+    scale = 3'600'000.0;
+  }
+  double value = 0;
+  if (!parse_number(number, value) || value * scale > 1e12) return std::nullopt;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(value * scale));
+}
+
+std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, std::string& error) {
+  arguments a;
+  std::size_t i = 0;
+  const auto value_of = [&](const std::string& option) -> const std::string* {
+    if (i + 1 >= argv.size()) {
+      error = option + " needs a value";
+      return nullptr;
+    }
+    return &argv[++i];
+  };
+  for (; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg == "--help" || arg == "-h" || arg == "help") {
+      a.command = "help";
+      return a;
+    }
+    if (arg == "--version" || arg == "version") {
+      a.command = "version";
+      return a;
+    }
+    if (arg == "--config" || arg == "-c") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      a.config = *v;
+    } else if (arg == "--duration") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      a.duration = parse_duration(*v);
+      if (!a.duration) {
+        error = "--duration: not a duration: " + *v;
+        return std::nullopt;
+      }
+    } else if (arg == "--rate") {
+      const std::string* v = value_of(arg);
+      double rate = 0;
+      if (!v) return std::nullopt;
+      if (!parse_number(*v, rate) || rate <= 0 || rate > 1e7) {
+        error = "--rate: not a rate between 0 and 10,000,000 events a second: " + *v;
+        return std::nullopt;
+      }
+      a.rate = rate;
+    } else if (arg == "--count") {
+      const std::string* v = value_of(arg);
+      std::uint64_t count = 0;
+      if (!v) return std::nullopt;
+      if (!parse_integer(*v, count)) {
+        error = "--count: not a whole number: " + *v;
+        return std::nullopt;
+      }
+      a.count = count;
+    } else if (arg == "--port") {
+      const std::string* v = value_of(arg);
+      std::uint64_t port = 0;
+      if (!v) return std::nullopt;
+      if (!parse_integer(*v, port) || port > 65535) {
+        error = "--port: not a port number (0 to 65535): " + *v;
+        return std::nullopt;
+      }
+      a.port = static_cast<std::uint16_t>(port);
+    } else if (!arg.empty() && arg[0] == '-') {
+      error = "unknown option " + arg;
+      return std::nullopt;
+    } else if (a.command.empty()) {
+      a.command = arg;
+    } else if (a.command == "emulate" && a.system.empty()) {
+      a.system = arg;
+    } else {
+      error = "unexpected argument " + arg;
+      return std::nullopt;
+    }
+  }
+  if (a.command.empty()) {
+    error = "no command given";
+    return std::nullopt;
+  }
+  if (a.command != "demo" && a.command != "emulate") {
+    error = "unknown command " + a.command + " (run and check come with the configuration file support)";
+    return std::nullopt;
+  }
+  if (a.command == "emulate" && a.system.empty()) {
+    error = "emulate needs the system to serve";
+    return std::nullopt;
+  }
+  return a;
+}
+
+}  // namespace eventwire::cli

@@ -1,0 +1,1 @@
+target_sources(eventwire PRIVATE ${CMAKE_CURRENT_LIST_DIR}/signalr_source.cpp)

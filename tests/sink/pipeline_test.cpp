@@ -1,0 +1,180 @@
+#include "sink_testing.hpp"
+
+#include <eventwire/sink/pipeline.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <memory>
+#include <vector>
+
+namespace asio = boost::asio;
+using eventwire::sink::pipeline;
+using eventwire::sink::pipeline_options;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A sink that records ids, fails the first `failures` writes, and holds writes while `gate` is
+// closed.
+class recording_sink final : public eventwire::sink::sink {
+ public:
+  explicit recording_sink(asio::any_io_executor ex) : gate_(ex, std::chrono::steady_clock::time_point::max()) {}
+
+  const std::string& name() const noexcept override { return name_; }
+  asio::awaitable<std::error_code> write(const eventwire::event::event_batch& batch) override {
+    ++writes;
+    while (held) co_await gate_.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (failures > 0) {
+      --failures;
+      co_return std::make_error_code(std::errc::io_error);
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) ids.emplace_back(batch[i].id);
+    co_return std::error_code{};
+  }
+  asio::awaitable<std::error_code> close() override {
+    closed = true;
+    co_return std::error_code{};
+  }
+  void open_gate() {
+    held = false;
+    gate_.cancel();
+  }
+
+  std::vector<std::string> ids;
+  int failures = 0;
+  int writes = 0;
+  bool held = false;
+  bool closed = false;
+
+ private:
+  std::string name_ = "recording";
+  asio::steady_timer gate_;
+};
+
+struct fixture {
+  asio::io_context io;
+  recording_sink* a = nullptr;
+  recording_sink* b = nullptr;
+  std::unique_ptr<pipeline> p;
+
+  explicit fixture(pipeline_options o = {}) {
+    auto first = std::make_unique<recording_sink>(io.get_executor());
+    auto second = std::make_unique<recording_sink>(io.get_executor());
+    a = first.get();
+    b = second.get();
+    std::vector<std::unique_ptr<eventwire::sink::sink>> sinks;
+    sinks.push_back(std::move(first));
+    sinks.push_back(std::move(second));
+    o.retry = eventwire::session::reconnect_policy::delays({1ms, 1ms, 1ms}).jitter(0.0);
+    p = std::make_unique<pipeline>(io.get_executor(), std::move(sinks), std::move(o));
+  }
+};
+
+std::vector<std::string> ids(int first, int n) {
+  std::vector<std::string> out;
+  for (int i = first; i < first + n; ++i) out.push_back(std::to_string(i));
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(pipeline_delivery)
+
+BOOST_AUTO_TEST_CASE(every_sink_gets_every_batch_in_order_and_then_it_is_acknowledged) {
+  fixture f;
+  auto& out = f.p->for_source("s");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    std::uint64_t last = 0;
+    for (int i = 0; i < 5; ++i) {
+      auto batch = eventwire::testing::numbered_batch("s", i * 3, 3);
+      auto [ec, seq] = co_await out.publish(batch);
+      BOOST_TEST(!ec);
+      BOOST_TEST(seq == static_cast<std::uint64_t>(i + 1));
+      BOOST_TEST(batch.empty());
+      last = seq;
+    }
+    BOOST_TEST(!co_await out.acknowledged(last));
+    BOOST_TEST((f.a->ids == ids(0, 15)));
+    BOOST_TEST((f.b->ids == ids(0, 15)));
+    BOOST_TEST(f.p->statistics().events == 15u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(sources_count_their_own_sequences) {
+  fixture f;
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    auto x = eventwire::testing::numbered_batch("x", 0, 1);
+    auto y = eventwire::testing::numbered_batch("y", 0, 1);
+    auto [e1, s1] = co_await f.p->for_source("x").publish(x);
+    auto [e2, s2] = co_await f.p->for_source("y").publish(y);
+    BOOST_TEST(s1 == 1u);
+    BOOST_TEST(s2 == 1u);
+    BOOST_TEST(!co_await f.p->for_source("y").acknowledged(1));
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_sink_is_retried_and_nothing_is_lost) {
+  fixture f;
+  f.b->failures = 2;
+  auto& out = f.p->for_source("s");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    auto batch = eventwire::testing::numbered_batch("s", 0, 4);
+    auto [ec, seq] = co_await out.publish(batch);
+    BOOST_TEST(!co_await out.acknowledged(seq));
+    BOOST_TEST((f.b->ids == ids(0, 4)));
+    BOOST_TEST(f.b->writes == 3);
+    BOOST_TEST(f.p->statistics().sink_failures == 2u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(a_stuck_sink_makes_publish_wait_and_holds_acknowledgements) {
+  pipeline_options o;
+  o.max_queued_bytes = 2000;
+  fixture f(o);
+  f.a->held = true;
+  auto& out = f.p->for_source("s");
+  int published = 0;
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    asio::co_spawn(f.io, [&]() -> asio::awaitable<void> {
+      for (int i = 0; i < 20; ++i) {
+        auto batch = eventwire::testing::numbered_batch("s", i * 2, 2);
+        auto [ec, seq] = co_await out.publish(batch);
+        BOOST_TEST(!ec);
+        ++published;
+      }
+    }, asio::detached);
+    asio::steady_timer settle(f.io, 50ms);  // an upper bound: publishing stops by itself
+    co_await settle.async_wait(asio::as_tuple(asio::use_awaitable));
+    BOOST_TEST(published < 20, "publish waits once 2000 bytes are queued");
+    BOOST_TEST(f.p->statistics().queued_bytes <= 2000u + 2 * 300u);
+    BOOST_TEST(f.a->ids.empty());
+    f.a->open_gate();
+    BOOST_TEST(!co_await out.acknowledged(20));
+    BOOST_TEST((f.a->ids == ids(0, 40)));
+    BOOST_TEST((f.b->ids == ids(0, 40)));
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(drain_and_close_delivers_what_is_queued_then_refuses) {
+  fixture f;
+  auto& out = f.p->for_source("s");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    for (int i = 0; i < 3; ++i) {
+      auto batch = eventwire::testing::numbered_batch("s", i, 1);
+      co_await out.publish(batch);
+    }
+    co_await f.p->drain_and_close();
+    BOOST_TEST((f.a->ids == ids(0, 3)));
+    BOOST_TEST(f.a->closed);
+    BOOST_TEST(f.b->closed);
+    auto late = eventwire::testing::numbered_batch("s", 9, 1);
+    auto [ec, seq] = co_await out.publish(late);
+    BOOST_TEST((ec == std::errc::operation_canceled));
+  }());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
