@@ -9,6 +9,11 @@ const char* const usage_text =
     R"(eventwire: consume security platforms' event streams, deliver CloudEvents.
 
 Usage:
+  eventwire run --config FILE [--duration D] [--count N]
+      Runs every source and sink of FILE (JSON, comments allowed; see docs/CONFIG.md) until
+      SIGINT or SIGTERM, then drains: nothing acknowledged is lost.
+  eventwire check --config FILE
+      Validates FILE: exit 0, or every problem with its JSON path and exit 3.
   eventwire demo [--duration D] [--rate N] [--count N]
       Starts emulators on free loopback ports, runs the bridge against them and prints the
       events on stdout (NDJSON) with a live status line on stderr. Default: 10 s at 20 events/s.
@@ -135,8 +140,12 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
     error = "no command given";
     return std::nullopt;
   }
-  if (a.command != "demo" && a.command != "emulate") {
-    error = "unknown command " + a.command + " (run and check come with the configuration file support)";
+  if (a.command != "demo" && a.command != "emulate" && a.command != "run" && a.command != "check") {
+    error = "unknown command " + a.command;
+    return std::nullopt;
+  }
+  if ((a.command == "run" || a.command == "check") && !a.config) {
+    error = a.command + " needs --config FILE";
     return std::nullopt;
   }
   if (a.command == "emulate" && a.system.empty()) {

@@ -1,6 +1,6 @@
 #include "demo.hpp"
 
-#include "status_line.hpp"
+#include "bridge.hpp"
 
 #include <eventwire/emulator/signalr_hub.hpp>
 #include <eventwire/sink/pipeline.hpp>
@@ -67,7 +67,6 @@ int run_demo(const arguments& args) {
   const auto duration = args.duration.value_or(args.count ? std::chrono::milliseconds::zero() : 10s);
   const std::uint64_t count = args.count.value_or(0);
   bool stopping = false;
-  int result = exit_ok;
 
   emulator::signalr_hub hub(io.get_executor());
   source::signalr_source_options options;
@@ -86,56 +85,17 @@ int run_demo(const arguments& args) {
     std::fprintf(stderr, "\neventwire: %.*s\n", static_cast<int>(line.size()), line.data());
   };
   sink::pipeline pipeline(io.get_executor(), std::move(sinks), pipeline_options);
-  status_line status({&source});
-  const bool live = stderr_is_terminal();
-
-  const auto shutdown = [&]() -> asio::awaitable<void> {
-    if (stopping) co_return;
-    stopping = true;
-    co_await source.stop();
-    co_await pipeline.drain_and_close();
-    co_await hub.stop(1s);
-  };
-
-  asio::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&](boost::system::error_code ec, int) {
-    if (!ec) asio::co_spawn(io, shutdown(), asio::detached);
-  });
 
   asio::co_spawn(io, generate(hub, rate, count, stopping), asio::detached);
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-    const std::error_code ec = co_await source.run(pipeline.for_source(source.name()));
-    if (ec && !stopping) {
-      std::fprintf(stderr, "\neventwire: %s failed: %s\n", source.name().c_str(), ec.message().c_str());
-      result = exit_failure;
-    }
-    co_await shutdown();
-    signals.cancel();
-  }, asio::detached);
-
-  // The status line, the duration and the count.
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-    const auto started = clock::now();
-    auto last = started;
-    asio::steady_timer tick(io);
-    while (!stopping) {
-      tick.expires_after(count != 0 ? 50ms : 1s);
-      co_await tick.async_wait(use_tuple);
-      const auto now = clock::now();
-      if (live && now - last >= 1s) {
-        std::fprintf(stderr, "\r\033[K%s", status.render(now - last, pipeline.statistics()).c_str());
-        last = now;
-      }
-      const bool counted = count != 0 && pipeline.statistics().events >= count;
-      const bool timed = duration != std::chrono::milliseconds::zero() && now - started >= duration;
-      if (counted || timed) break;
-    }
-    co_await shutdown();
-    signals.cancel();
-  }, asio::detached);
-
-  io.run();
-  if (live) std::fputc('\n', stderr);
+  bridge_settings settings;
+  settings.duration = duration;
+  settings.count = count;
+  settings.live_status = stderr_is_terminal();
+  settings.after_stop = [&]() -> asio::awaitable<void> {
+    stopping = true;
+    co_await hub.stop(1s);
+  };
+  const int result = run_bridge(io, {&source}, pipeline, settings);
   std::fprintf(stderr, "eventwire demo: %llu events delivered\n",
                static_cast<unsigned long long>(pipeline.statistics().events));
   return result;

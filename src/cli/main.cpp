@@ -1,5 +1,6 @@
 #include "arguments.hpp"
 #include "demo.hpp"
+#include "run_config.hpp"
 
 #include <eventwire/version.hpp>
 
@@ -27,6 +28,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (parsed->command == "demo") return cli::run_demo(*parsed);
+    if (parsed->command == "run") return cli::run_config(*parsed);
+    if (parsed->command == "check") return cli::check_config(*parsed);
     return cli::run_emulate(*parsed);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "eventwire: internal error: %s\n", e.what());

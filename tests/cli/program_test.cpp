@@ -1,7 +1,17 @@
 // The eventwire program as a user runs it: a child process, its stdout and its exit status.
 
+#include <eventwire/emulator/signalr_hub.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,6 +80,50 @@ BOOST_AUTO_TEST_CASE(bad_usage_exits_2_and_help_exits_0) {
   BOOST_TEST(help.status == 0);
   BOOST_TEST(help.out.find("eventwire demo") != std::string::npos);
   BOOST_TEST(run_program({"--version"}).out.starts_with("eventwire "));
+}
+
+BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_file) {
+  namespace asio = boost::asio;
+  asio::io_context io;
+  eventwire::emulator::signalr_hub hub(io.get_executor());
+  // The hub streams 100 numbered invocations once the program connected.
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    if (!co_await hub.wait_for_connections(1, std::chrono::seconds(20))) co_return;
+    for (int i = 0; i < 100; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
+  }, asio::detached);
+  std::thread server([&] { io.run_for(std::chrono::seconds(30)); });
+
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("eventwire-run-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string events = (dir / "events.ndjson").string();
+  const std::string config = (dir / "config.jsonc").string();
+  std::ofstream(config) << "{\n  // one hub, one file\n  \"sources\": [{\"name\": \"hub\", \"type\": \"signalr\", \"url\": \""
+                        << hub.url() << "\", \"methods\": [\"Notify\"]}],\n  \"sinks\": [{\"type\": \"file\", \"path\": \""
+                        << events << "\"}],\n}\n";
+  const outcome o = run_program({"run", "--config", config, "--count", "100"});
+  io.stop();
+  server.join();
+  BOOST_TEST(o.status == 0);
+  std::ifstream in(events);
+  std::vector<int> numbers;
+  for (std::string line; std::getline(in, line);) {
+    const auto event = boost::json::parse(line).as_object();
+    BOOST_TEST(event.at("type").as_string() == "signalr.Notify");
+    BOOST_TEST(event.at("source").as_string() == "eventwire/hub");
+    numbers.push_back(static_cast<int>(event.at("data").as_array().at(0).as_int64()));
+  }
+  std::vector<int> expected(100);
+  for (int i = 0; i < 100; ++i) expected[static_cast<std::size_t>(i)] = i;
+  BOOST_TEST((numbers == expected));
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(check_reports_every_problem_and_exits_3) {
+  const std::string config = std::filesystem::temp_directory_path() / ("eventwire-check-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(config) << R"({"sources": [{"name": "x", "type": "signalr", "methods": ["A"], "colour": "red"}]})";
+  const outcome o = run_program({"check", "--config", config});
+  BOOST_TEST(o.status == 3);
+  std::filesystem::remove(config);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,78 @@
+#include "bridge.hpp"
+
+#include "arguments.hpp"
+#include "status_line.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <csignal>
+#include <cstdio>
+
+namespace eventwire::cli {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+using clock = std::chrono::steady_clock;
+
+int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources, sink::pipeline& pipeline,
+               const bridge_settings& settings) {
+  bool stopping = false;
+  int result = exit_ok;
+  std::size_t running = sources.size();
+  status_line status(std::vector<const source::source*>(sources.begin(), sources.end()));
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  asio::steady_timer ticker(io);
+
+  const auto shutdown = [&]() -> asio::awaitable<void> {
+    if (stopping) co_return;
+    stopping = true;
+    ticker.cancel();
+    for (source::source* s : sources) co_await s->stop();
+    co_await pipeline.drain_and_close();
+    if (settings.after_stop) co_await settings.after_stop();
+    signals.cancel();
+  };
+
+  signals.async_wait([&](boost::system::error_code ec, int) {
+    if (!ec) asio::co_spawn(io, shutdown(), asio::detached);
+  });
+  for (source::source* s : sources) {
+    asio::co_spawn(io, [&, s]() -> asio::awaitable<void> {
+      const std::error_code ec = co_await s->run(pipeline.for_source(s->name()));
+      if (ec && !stopping) {
+        std::fprintf(stderr, "%seventwire: source %s failed: %s\n", settings.live_status ? "\n" : "",
+                     s->name().c_str(), ec.message().c_str());
+        result = exit_failure;
+      }
+      if (--running == 0) co_await shutdown();
+    }, asio::detached);
+  }
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    const auto started = clock::now();
+    auto last = started;
+    while (!stopping) {
+      ticker.expires_after(settings.count != 0 ? 20ms : 250ms);
+      co_await ticker.async_wait(asio::as_tuple(asio::use_awaitable));
+      const auto now = clock::now();
+      if (settings.live_status && now - last >= 1s) {
+        std::fprintf(stderr, "\r\033[K%s", status.render(now - last, pipeline.statistics()).c_str());
+        last = now;
+      }
+      const bool counted = settings.count != 0 && pipeline.statistics().events >= settings.count;
+      const bool timed = settings.duration != std::chrono::milliseconds::zero() && now - started >= settings.duration;
+      if (counted || timed) break;
+    }
+    co_await shutdown();
+  }, asio::detached);
+
+  io.run();
+  if (settings.live_status) std::fputc('\n', stderr);
+  return result;
+}
+
+}  // namespace eventwire::cli

@@ -1,0 +1,58 @@
+#include "run_config.hpp"
+
+#include "bridge.hpp"
+#include "program_config.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace eventwire::cli {
+
+namespace {
+
+void print_problems(const config::problems& found, const std::string& path) {
+  std::fprintf(stderr, "eventwire: %s has %zu problem%s:\n", path.c_str(), found.list().size(),
+               found.list().size() == 1 ? "" : "s");
+  for (const config::problem& p : found.list())
+    std::fprintf(stderr, "  %s: %s\n", p.path.empty() ? "(file)" : p.path.c_str(), p.message.c_str());
+}
+
+}  // namespace
+
+int check_config(const arguments& args) {
+  boost::asio::io_context io;
+  config::problems found;
+  const auto parts = load_program(io.get_executor(), *args.config, found);
+  if (!parts) {
+    print_problems(found, *args.config);
+    return exit_config;
+  }
+  std::printf("%s: %zu source%s, %zu sink%s: OK\n", args.config->c_str(), parts->sources.size(),
+              parts->sources.size() == 1 ? "" : "s", parts->sinks.size(), parts->sinks.size() == 1 ? "" : "s");
+  return exit_ok;
+}
+
+int run_config(const arguments& args) {
+  boost::asio::io_context io;
+  config::problems found;
+  auto parts = load_program(io.get_executor(), *args.config, found);
+  if (!parts) {
+    print_problems(found, *args.config);
+    return exit_config;
+  }
+  parts->pipeline.log = [](std::string_view line) {
+    std::fprintf(stderr, "eventwire: %.*s\n", static_cast<int>(line.size()), line.data());
+  };
+  sink::pipeline pipeline(io.get_executor(), std::move(parts->sinks), parts->pipeline);
+  std::vector<source::source*> sources;
+  for (auto& s : parts->sources) sources.push_back(s.get());
+  bridge_settings settings;
+  settings.duration = args.duration.value_or(std::chrono::milliseconds::zero());
+  settings.count = args.count.value_or(0);
+  return run_bridge(io, sources, pipeline, settings);
+}
+
+}  // namespace eventwire::cli
