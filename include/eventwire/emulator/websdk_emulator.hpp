@@ -1,0 +1,152 @@
+#pragma once
+
+#include <eventwire/net/url.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventwire::emulator {
+
+// An entity of the emulated Security Center: what events name as their source.
+struct websdk_entity {
+  std::string guid;
+  std::string type;             // "Camera", "Door", "Cardholder"
+  std::uint32_t logical_id = 0;  // LogicalID(type, logical_id)
+  std::string name;
+};
+
+struct websdk_emulator_options {
+  // Credentials: HTTP Basic with `username;application_id` as the user name. An empty
+  // application_id accepts any.
+  std::string username = "admin";
+  std::string application_id = "eventwire";
+  std::string password = "admin";
+  std::string base_path = "/WebSdk";
+  std::uint16_t api_port = 0;        // 0: a free port on 127.0.0.1 (the real default is 4590)
+  std::uint16_t streaming_port = 0;  // 0: a free port (the real default is 4591)
+  // A stream with nothing to send sends a `KeepAlive` line this often.
+  std::chrono::steady_clock::duration heartbeat_interval = std::chrono::seconds(15);
+  // The catalogue: this many cameras, doors and cardholders (LogicalID 1..N each).
+  std::size_t cameras = 4;
+  std::size_t doors = 4;
+  std::size_t cardholders = 4;
+  // Generated traffic: one camera, door or cardholder event (in turn) every interval while a
+  // stream is open (to the streams subscribed to it); zero: none.
+  std::chrono::steady_clock::duration generate_interval{};
+  std::uint64_t generate_count = 0;  // stop after this many ticks with a stream open; 0: forever
+  // Bytes queued for one stream beyond which the stream is dropped as too slow.
+  std::size_t max_queued_bytes = 16 * 1024 * 1024;
+  // Where the emulator tells what it refused (one line each); none: silent.
+  std::function<void(std::string_view)> log{};
+};
+
+// Fault knobs, changeable at run time.
+struct websdk_faults {
+  bool reject_credentials = false;  // every API request answers 401, right credentials or not
+  bool stall = false;               // streams send nothing, heartbeats included, until cleared
+};
+
+// An alarm instance as the emulator keeps it.
+struct websdk_alarm_instance {
+  std::int64_t instance_id = 0;
+  std::string alarm_guid;
+  std::string source_guid;
+  std::string context;
+  std::int64_t priority = 1;
+  int state = 1;  // 1 active, 2 acknowledged
+  bool investigated = false;
+  std::vector<std::string> forwarded_to;
+};
+
+namespace detail {
+struct websdk_state;
+}
+
+// A Genetec Security Center Web SDK role on 127.0.0.1, two ports like the real one:
+//   API port ({base}): sessions per credentials (HTTP Basic `user;appid`), 401 otherwise
+//     GET  /events/subscribe?q=event(src,type),...   src: GUID, LogicalID(Type,N) or entity type
+//     GET  /events/unsubscribe?q=...   GET /events/subscribed
+//     POST /events/alarmMonitoring/on|off
+//     GET  /events                      301 to {streaming}/WebSdk/streaming/events/sessionid=...
+//     POST /events/closeconnection/{id}
+//     POST /events/RaiseEvent/{type}/{entity}   to every matching subscription
+//     GET  /alarm?q=TriggerAlarm(...),AcknowledgeAlarm(...),ForceAcknowledgeAlarm,
+//          InvestigateAlarm, ForwardAlarm, EditAlarmContext, ForceAcknowledgeAllAlarms, IsActive,
+//          ClearSourceCondition, GetActiveAlarms    GET /activealarms
+//   streaming port: `HTTP/1.0 200 OK`, Expires, ConnectionId, `multipart/mixed;
+//     boundary=--GENETECBOUNDARY`, then text/json parts in the Rsp envelope and KeepAlive lines.
+// Every user is a recipient of every alarm: AlarmTriggered goes to every session with alarm
+// monitoring on. All member functions must be called on the executor's thread.
+class websdk_emulator {
+ public:
+  // Throws boost::system::system_error if a port cannot be bound.
+  explicit websdk_emulator(boost::asio::any_io_executor ex, websdk_emulator_options options = {});
+  ~websdk_emulator();
+  websdk_emulator(const websdk_emulator&) = delete;
+  websdk_emulator& operator=(const websdk_emulator&) = delete;
+
+  std::uint16_t api_port() const noexcept;
+  std::uint16_t streaming_port() const noexcept;
+  net::url base_url() const;  // http://127.0.0.1:{api port}/WebSdk
+
+  const std::vector<websdk_entity>& entities() const noexcept;
+  // The entity of that type and logical id; null when there is none.
+  const websdk_entity* find(std::string_view type, std::uint32_t logical_id) const noexcept;
+
+  // --- traffic ------------------------------------------------------------------------------
+  // Raises an event of `event_type` from the entity (GUID); returns the streams it was queued on.
+  std::size_t raise_event(std::string_view event_type, std::string_view source_guid);
+  // Generates `count` events now, as generate_interval does.
+  std::size_t generate(std::uint64_t count);
+  // Triggers an alarm as TriggerAlarm does; returns the instance id.
+  std::int64_t trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
+                             std::string_view context = {});
+  std::vector<websdk_alarm_instance> active_alarms() const;
+
+  // --- faults -------------------------------------------------------------------------------
+  void set_faults(const websdk_faults& faults);
+  const websdk_faults& faults() const noexcept;
+  // Closes every open stream abruptly; with `expire_sessions` the sessions' subscriptions and
+  // alarm monitoring are forgotten too, as when the server's sessions expire. Returns how many.
+  std::size_t drop_streams(bool expire_sessions = false);
+  // The open streams send nothing more, heartbeats included (new streams are not affected).
+  std::size_t stall_streams();
+  // Queues a text/json part that is not JSON on every open stream; returns how many.
+  std::size_t send_malformed_part();
+  // Queues a text/json part of `bytes` bytes (valid JSON) on every open stream.
+  std::size_t send_oversized_part(std::size_t bytes);
+
+  // --- observation --------------------------------------------------------------------------
+  std::size_t open_streams() const noexcept;
+  std::uint64_t streams_opened() const noexcept;
+  std::uint64_t connections_closed() const noexcept;  // by POST /events/closeconnection
+  std::uint64_t subscribe_requests() const noexcept;
+  std::uint64_t unauthorized_requests() const noexcept;
+  std::uint64_t parts_sent() const noexcept;  // text/json parts written, over every stream
+  // Subscriptions over every session ("event(src,type)" as the client wrote them).
+  std::vector<std::string> subscriptions() const;
+  bool alarm_monitoring() const noexcept;  // on in any session
+  // Completes once `predicate` holds (true) or after `limit` (false); re-checked whenever the
+  // emulator's state changes, without polling.
+  boost::asio::awaitable<bool> wait_until(std::function<bool()> predicate,
+                                          std::chrono::steady_clock::duration limit =
+                                              std::chrono::seconds(10));
+
+  // Stops both ports and ends every stream and generator.
+  void stop() noexcept;
+
+ private:
+  std::shared_ptr<detail::websdk_state> state_;
+};
+
+}  // namespace eventwire::emulator

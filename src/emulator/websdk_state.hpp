@@ -1,0 +1,102 @@
+#pragma once
+
+// The Web SDK emulator's state, shared by its two ports, its generator and the public class.
+
+#include <eventwire/emulator/server.hpp>
+#include <eventwire/emulator/websdk_emulator.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventwire::emulator::detail {
+
+// One `event(source,type)` of a session.
+struct websdk_subscription {
+  enum class kind { guid, logical_id, entity_type } which = kind::guid;
+  std::string source;  // the GUID, or the entity type of a logical id or type subscription
+  std::uint32_t logical_id = 0;
+  std::string event_type;
+  std::string text;  // as written: event(LogicalID(Door,1),AccessGranted)
+};
+
+// One open stream on the streaming port: a queue of bytes its writer sends.
+struct websdk_stream {
+  explicit websdk_stream(boost::asio::any_io_executor ex)
+      : wake(std::move(ex), std::chrono::steady_clock::time_point::max()) {}
+  std::uint64_t id = 0;
+  std::string connection_id;
+  std::string session_key;
+  std::deque<std::string> queue;
+  std::size_t queued_bytes = 0;
+  bool stalled = false;
+  bool closed = false;
+  boost::asio::steady_timer wake;  // cancelled when something is queued or it is closed
+  connection* conn = nullptr;
+};
+
+struct websdk_session {
+  std::string key;         // `user;appid`
+  std::string session_id;  // in the streaming URL
+  std::vector<websdk_subscription> subscriptions;
+  bool alarm_monitoring = false;
+};
+
+struct websdk_state : std::enable_shared_from_this<websdk_state> {
+  websdk_state(boost::asio::any_io_executor ex, websdk_emulator_options opts);
+
+  boost::asio::any_io_executor executor;
+  websdk_emulator_options options;
+  websdk_faults faults;
+  std::vector<websdk_entity> entities;
+  std::map<std::string, websdk_session> sessions;  // by key
+  std::map<std::uint64_t, std::shared_ptr<websdk_stream>> streams;
+  std::map<std::int64_t, websdk_alarm_instance> alarms;
+  std::int64_t next_instance = 1;
+  std::uint64_t next_stream = 1;
+  std::uint64_t generated = 0;
+  std::uint64_t streams_opened = 0, connections_closed = 0, subscribe_requests = 0,
+                unauthorized_requests = 0, parts_sent = 0;
+  std::optional<server> api;
+  std::optional<server> streaming;
+  boost::asio::steady_timer changed;  // cancelled on every change (wait_until)
+  std::optional<boost::asio::steady_timer> generator;
+  bool stopped = false;
+
+  void notify();
+  void log(std::string_view line) const;
+  const websdk_entity* entity_by_guid(std::string_view guid) const noexcept;
+  const websdk_entity* entity_by_logical_id(std::string_view type, std::uint32_t id) const noexcept;
+  websdk_session* session_by_id(std::string_view session_id);
+  bool matches(const websdk_subscription& s, const websdk_entity* entity, std::string_view guid,
+               std::string_view event_type) const;
+
+  // Queues a text/json part (the JSON text) on a stream; drops a stream past max_queued_bytes.
+  void queue_part(websdk_stream& s, std::string_view json);
+  void queue_raw(websdk_stream& s, std::string bytes);
+  void close_stream(websdk_stream& s);
+  // Sends an event to every stream whose session subscribed to it; returns how many.
+  std::size_t deliver_event(std::string_view event_type, std::string_view source_guid);
+  std::size_t deliver_alarm_part(const std::string& json);
+  std::int64_t trigger(std::string_view alarm_guid, std::string_view source_guid,
+                       std::string_view context, std::int64_t priority);
+  std::size_t generate(std::uint64_t count);
+};
+
+// The two handlers (websdk_api.cpp, websdk_stream.cpp) and the generator loop.
+boost::asio::awaitable<std::optional<response>> websdk_api_request(
+    std::shared_ptr<websdk_state> st, request& req, connection& c);
+boost::asio::awaitable<std::optional<response>> websdk_stream_request(
+    std::shared_ptr<websdk_state> st, request& req, connection& c);
+boost::asio::awaitable<void> websdk_generate_loop(std::shared_ptr<websdk_state> st);
+
+}  // namespace eventwire::emulator::detail

@@ -1,0 +1,246 @@
+// The Web SDK emulator over real sockets with a plain HTTP client: credentials, subscriptions,
+// the 301 hand-off and the stream's wire form, RaiseEvent, the /alarm operations, closeconnection
+// and generated traffic.
+
+#include "websdk_testing.hpp"
+
+#include <eventwire/net/error.hpp>
+#include <eventwire/net/http_client.hpp>
+#include <eventwire/net/http_response_stream.hpp>
+
+#include <eventwire/websdk/percent_encoding.hpp>
+
+#include <boost/beast/core/detail/base64.hpp>
+
+#include <memory>
+
+namespace {
+
+using namespace eventwire::testing::websdk;
+namespace net = eventwire::net;
+namespace http = boost::beast::http;
+
+std::string basic(std::string_view user_and_password) {
+  namespace base64 = boost::beast::detail::base64;
+  std::string out(base64::encoded_size(user_and_password.size()), '\0');
+  out.resize(base64::encode(out.data(), user_and_password.data(), user_and_password.size()));
+  return "Basic " + out;
+}
+
+// "/alarm?q=" and the calls, encoded as a client sends them.
+std::string alarm_q(std::string_view calls) {
+  std::string out = "/alarm?q=";
+  eventwire::websdk::append_query_encoded(out, calls);
+  return out;
+}
+
+// An API client with the emulator's credentials.
+struct api {
+  api(asio::io_context& io, const eventwire::emulator::websdk_emulator& emu,
+      std::string credentials = "admin;eventwire:admin")
+      : client(io.get_executor()), base(emu.base_url()), authorization(basic(credentials)) {}
+
+  asio::awaitable<net::http_response> call(http::verb method, std::string_view target) {
+    net::http_request r;
+    r.method = method;
+    r.url = net::join_path(base, target);
+    r.headers.set(http::field::authorization, authorization);
+    auto [ec, res] = co_await client.send(std::move(r));
+    BOOST_REQUIRE_MESSAGE(!ec, ec.message());
+    co_return res;
+  }
+  asio::awaitable<net::http_response> get(std::string_view target) { return call(http::verb::get, target); }
+  asio::awaitable<net::http_response> post(std::string_view target) { return call(http::verb::post, target); }
+
+  net::http_client client;
+  net::url base;
+  std::string authorization;
+};
+
+// Reads the stream until `needle` has arrived; returns everything read.
+asio::awaitable<std::string> read_until(net::http_response_stream& s, std::string& seen, std::string_view needle) {
+  char buffer[4096];
+  while (seen.find(needle) == std::string::npos) {
+    auto [ec, n] = co_await s.read_some(asio::buffer(buffer));
+    seen.append(buffer, n);
+    if (ec) break;
+  }
+  co_return seen;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(websdk_emulator)
+
+BOOST_AUTO_TEST_CASE(wrong_credentials_get_401) {
+  emulator_fixture f;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api wrong(f.io, *f.emu, "admin;eventwire:nope");
+    auto res = co_await wrong.get("/events/subscribed");
+    BOOST_TEST(res.result_int() == 401u);
+    BOOST_TEST(res[http::field::www_authenticate] == "Basic realm=\"WebSdk\"");
+    BOOST_TEST(res.body().find("\"Status\":\"Fail\"") != std::string::npos);
+    api other_app(f.io, *f.emu, "admin;other:admin");
+    res = co_await other_app.get("/events/subscribed");
+    BOOST_TEST(res.result_int() == 401u);
+    api right(f.io, *f.emu);
+    res = co_await right.get("/events/subscribed");
+    BOOST_TEST(res.result_int() == 200u);
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":[]}})");
+    BOOST_TEST(f.emu->unauthorized_requests() == 2u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(subscriptions_by_guid_logical_id_and_type) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    const std::string camera1 = emu.find("Camera", 1)->guid;
+    auto res = co_await a.get("/events/subscribe?q=event(" + camera1 +
+                              ",CameraMotion),event(LogicalID(Door,2),AccessGranted),event(Cardholder,CardholderAccessGranted)");
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok"}})");
+    BOOST_TEST(emu.subscriptions().size() == 3u);
+    res = co_await a.get("/events/subscribed");
+    const std::string door2 = emu.find("Door", 2)->guid;
+    BOOST_TEST(res.body().find(R"({"EventType":"CameraMotion","Entities":[")" + camera1 + "\"]}") != std::string::npos);
+    BOOST_TEST(res.body().find(R"({"EventType":"AccessGranted","Entities":[")" + door2 + "\"]}") != std::string::npos);
+    res = co_await a.get("/events/unsubscribe?q=event(LogicalID(Door,2),AccessGranted)");
+    BOOST_TEST(emu.subscriptions().size() == 2u);
+    res = co_await a.get("/events/subscribe?q=event(Camera");
+    BOOST_TEST(res.body().find("\"Status\":\"Fail\"") != std::string::npos);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(stream_hand_off_wire_form_events_and_closeconnection) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
+    // GET /events answers 301 to the streaming port, with the session id.
+    net::http_response_stream s(f.io.get_executor());
+    net::http_request r;
+    r.url = net::join_path(a.base, "/events");
+    r.headers.set(http::field::authorization, a.authorization);
+    BOOST_REQUIRE(!co_await s.open(r));
+    BOOST_TEST(s.final_url().port == emu.streaming_port());
+    BOOST_TEST(s.final_url().path.substr(0, 35) == "/WebSdk/streaming/events/sessionid=");
+    BOOST_TEST(s.status() == 200u);
+    BOOST_TEST(s.header().version() == 10u);
+    BOOST_TEST(s.header()["Expires"] == "Thu, 1 Jan 1998 00:00:00 GMT");
+    BOOST_TEST(s.header()[http::field::content_type] == "multipart/mixed; boundary=--GENETECBOUNDARY");
+    const std::string connection_id(s.header()["ConnectionId"]);
+    BOOST_TEST(connection_id.size() == 36u);
+    BOOST_TEST(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+
+    auto res = co_await a.post("/events/RaiseEvent/CameraMotion/LogicalID(Camera,2)");
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok"}})");
+    std::string seen;
+    co_await read_until(s, seen, "\"Type\":\"CameraMotion\"");
+    BOOST_TEST(seen.substr(0, 46) == "--GENETECBOUNDARY\r\nContent-type: text/json\r\n\r\n");
+    BOOST_TEST(seen.find(R"({"Rsp":{"Status":"Ok","Result":{"Event":{)") != std::string::npos);
+    BOOST_TEST(seen.find("\"SourceGuid\":\"" + emu.find("Camera", 2)->guid + "\"") != std::string::npos);
+    co_await read_until(s, seen, "\r\n--GENETECBOUNDARY\r\nKeepAlive\r\n");  // heartbeats while idle
+
+    res = co_await a.post("/events/closeconnection/" + connection_id);
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok"}})");
+    char buffer[256];
+    std::error_code ec;
+    while (!ec) {
+      auto [read_error, n] = co_await s.read_some(asio::buffer(buffer));
+      ec = read_error;
+    }
+    BOOST_TEST(ec == net::error::end_of_body);
+    BOOST_TEST(emu.connections_closed() == 1u);
+    BOOST_TEST(emu.open_streams() == 0u);
+    res = co_await a.post("/events/closeconnection/" + connection_id);
+    BOOST_TEST(res.body().find("unknown connection") != std::string::npos);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_session_id_on_the_streaming_port_is_404) {
+  emulator_fixture f;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    net::http_client c(f.io.get_executor());
+    net::url u;
+    BOOST_REQUIRE(!net::parse_url("http://127.0.0.1:" + std::to_string(f.emu->streaming_port()) +
+                                      "/WebSdk/streaming/events/sessionid=nope",
+                                  u));
+    auto [ec, res] = co_await c.get(u);
+    BOOST_TEST(!ec);
+    BOOST_TEST(res.result_int() == 404u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(alarm_operations) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  const std::string alarm = "c319de11-3fb9-4c42-b4ee-1745c7287799";
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    const std::string door = emu.find("Door", 1)->guid;
+    auto res = co_await a.get(alarm_q("TriggerAlarm({" + alarm + "},{" + door +
+                                      "},DynamicAlarmContent(Server room breach){Priority=200})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"alarminstanceid":1}}})");
+    res = co_await a.get(alarm_q("TriggerAlarm({" + alarm + "})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"alarminstanceid":2}}})");
+    BOOST_REQUIRE(emu.active_alarms().size() == 2u);
+    BOOST_TEST(emu.active_alarms()[0].context == "Server room breach");
+    BOOST_TEST(emu.active_alarms()[0].priority == 200);
+
+    res = co_await a.get(alarm_q("IsActive({" + alarm + "})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"IsActive":true}}})");
+    res = co_await a.get("/activealarms");
+    BOOST_TEST(res.body().find("<Context>Server room breach</Context>") != std::string::npos);
+    res = co_await a.get(alarm_q("GetActiveAlarms()"));
+    BOOST_TEST(res.body().find(R"("DynamicContext":"Server room breach")") != std::string::npos);
+    res = co_await a.get(alarm_q("InvestigateAlarm(1,{" + alarm + "})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{}}})");
+    res = co_await a.get(alarm_q("ForwardAlarm(1,{00000000-0000-0000-0000-000000000003})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{}}})");
+    res = co_await a.get(alarm_q("EditAlarmContext(1,{" + alarm + "},Investigation complete)"));
+    BOOST_TEST(emu.active_alarms()[0].context == "Investigation complete");
+    res = co_await a.get(alarm_q("AcknowledgeAlarm(1,{" + alarm + "},Ack)"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"Acknowledged":true}}})");
+    BOOST_TEST(emu.active_alarms().size() == 1u);
+    res = co_await a.get(alarm_q("AcknowledgeAlarm(99,Ack)"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Fail","Result":{"Message":"unknown alarm instance 99"}}})");
+    res = co_await a.get(alarm_q("ForceAcknowledgeAllAlarms()"));
+    BOOST_TEST(emu.active_alarms().empty());
+    res = co_await a.get(alarm_q("IsActive({" + alarm + "})"));
+    BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"IsActive":false}}})");
+    res = co_await a.get(alarm_q("Explode()"));
+    BOOST_TEST(res.body().find("unknown alarm method Explode") != std::string::npos);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(generated_traffic_at_a_rate_and_count) {
+  auto options = emulator_fixture::quiet();
+  options.generate_interval = 5ms;
+  options.generate_count = 6;
+  options.cameras = options.doors = options.cardholders = 1;
+  emulator_fixture f(options);
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion),event(Camera,CameraMotionOff),"
+                   "event(Door,AccessGranted),event(Door,DoorOpened),event(Cardholder,CardholderAccessGranted),"
+                   "event(Cardholder,CardholderAccessRefused)");
+    net::http_response_stream s(f.io.get_executor());
+    net::http_request r;
+    r.url = net::join_path(a.base, "/events");
+    r.headers.set(http::field::authorization, a.authorization);
+    BOOST_REQUIRE(!co_await s.open(r));
+    // Six events, in turn from cameras, doors and cardholders, once the stream is open.
+    BOOST_TEST(co_await emu.wait_until([&] { return emu.parts_sent() == 6; }, 5s));
+    std::string seen;
+    co_await read_until(s, seen, "CardholderAccessGranted");
+    BOOST_TEST(seen.find("\"EventType\":\"CameraMotion\"") != std::string::npos);
+    BOOST_TEST(seen.find("\"EventType\":\"AccessGranted\"") != std::string::npos);
+    BOOST_TEST(!co_await emu.wait_until([&] { return emu.parts_sent() > 6; }, 200ms));
+  }());
+  BOOST_TEST(f.emu->entities().size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
