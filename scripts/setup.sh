@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
-  libboost-system1.81-dev libboost-program-options1.81-dev
+  libboost-system1.81-dev
   libbenchmark-dev libssl-dev ca-certificates
   clang-14 libclang-rt-14-dev
 )
