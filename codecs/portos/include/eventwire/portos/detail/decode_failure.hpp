@@ -1,42 +1,23 @@
 #pragma once
 
+#include <eventwire/json/decode_failure.hpp>
 #include <eventwire/portos/detail/key_path.hpp>
 #include <eventwire/portos/error.hpp>
 
 #include <cstddef>
-#include <string>
-#include <string_view>
 #include <system_error>
 
 namespace eventwire::portos::detail {
 
-// The first error of one decode: its code, the key path, the JSON reader's error behind it
-// (for invalid_json and most wrong_type errors) and the byte offset in the input.
-class decode_failure {
+// json::decode_failure with this codec's error codes.
+class decode_failure : public json::decode_failure {
  public:
-  void clear() noexcept;
-
-  // Records `code` at `at` unless an error is recorded already; returns false for the caller
-  // to pass on.
-  bool set(error code, const key_path& at, std::size_t offset, std::error_code json = {});
-
-  // Records the JSON reader's error `json_code` found at `at`: a value of another type (or an
-  // integer out of range) is wrong_type, anything else invalid_json.
-  bool set_from_json(std::error_code json_code, const key_path& at, std::size_t offset);
-
-  std::error_code code() const noexcept { return code_; }
-  std::error_code json_error() const noexcept { return json_; }
-  std::string_view path() const noexcept { return path_; }
-  std::size_t offset() const noexcept { return offset_; }
-
-  // "<message> at <path>[ (<JSON message>)] at offset N", for logs.
-  std::string describe() const;
-
- private:
-  std::error_code code_;
-  std::error_code json_;
-  std::string path_;
-  std::size_t offset_ = 0;
+  bool set(error code, const key_path& at, std::size_t offset, std::error_code json = {}) {
+    return json::decode_failure::set(code, at, offset, json);
+  }
+  bool set_from_json(std::error_code json_code, const key_path& at, std::size_t offset) {
+    return json::decode_failure::set_from_json(json_code, at, offset, error::wrong_type, error::invalid_json);
+  }
 };
 
 }  // namespace eventwire::portos::detail

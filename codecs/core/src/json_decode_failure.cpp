@@ -1,7 +1,7 @@
 #include <eventwire/json/error.hpp>
-#include <eventwire/portos/detail/decode_failure.hpp>
+#include <eventwire/json/decode_failure.hpp>
 
-namespace eventwire::portos::detail {
+namespace eventwire::json {
 
 void key_path::render(std::string& out) const {
   if (!parent_) return;
@@ -23,7 +23,7 @@ void decode_failure::clear() noexcept {
   offset_ = 0;
 }
 
-bool decode_failure::set(error code, const key_path& at, std::size_t offset, std::error_code json) {
+bool decode_failure::set(std::error_code code, const key_path& at, std::size_t offset, std::error_code json) {
   if (code_) return false;
   code_ = code;
   json_ = json;
@@ -33,15 +33,14 @@ bool decode_failure::set(error code, const key_path& at, std::size_t offset, std
   return false;
 }
 
-bool decode_failure::set_from_json(std::error_code json_code, const key_path& at,
-                                   std::size_t offset) {
+bool decode_failure::set_from_json(std::error_code json_code, const key_path& at, std::size_t offset,
+                                   std::error_code wrong_type, std::error_code invalid_json) {
   using json::error;
   const bool type_error =
       json_code == error::expected_object || json_code == error::expected_array ||
       json_code == error::expected_string || json_code == error::expected_number ||
       json_code == error::expected_boolean || json_code == error::number_out_of_range;
-  return set(type_error ? portos::error::wrong_type : portos::error::invalid_json, at, offset,
-             json_code);
+  return set(type_error ? wrong_type : invalid_json, at, offset, json_code);
 }
 
 std::string decode_failure::describe() const {
@@ -59,4 +58,4 @@ std::string decode_failure::describe() const {
   return text;
 }
 
-}  // namespace eventwire::portos::detail
+}  // namespace eventwire::json
