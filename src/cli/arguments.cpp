@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include <eventwire/config/object_reader.hpp>
+
 #include <charconv>
 #include <cmath>
 
@@ -42,29 +44,6 @@ bool parse_integer(const std::string& text, std::uint64_t& out) {
 
 }  // namespace
 
-std::optional<std::chrono::milliseconds> parse_duration(const std::string& text) {
-  std::string number = text;
-  double scale = 1000.0;
-  const auto ends_with = [&](std::string_view suffix) {
-    return number.size() > suffix.size() && number.compare(number.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (ends_with("ms")) {
-    number.resize(number.size() - 2);
-    scale = 1.0;
-  } else if (ends_with("s")) {
-    number.pop_back();
-  } else if (ends_with("m")) {
-    number.pop_back();
-    scale = 60'000.0;
-  } else if (ends_with("h")) {
-    number.pop_back();
-    scale = 3'600'000.0;
-  }
-  double value = 0;
-  if (!parse_number(number, value) || value * scale > 1e12) return std::nullopt;
-  return std::chrono::milliseconds(static_cast<std::int64_t>(value * scale));
-}
-
 std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, std::string& error) {
   arguments a;
   std::size_t i = 0;
@@ -92,7 +71,7 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
     } else if (arg == "--duration") {
       const std::string* v = value_of(arg);
       if (!v) return std::nullopt;
-      a.duration = parse_duration(*v);
+      a.duration = config::parse_duration(*v);
       if (!a.duration) {
         error = "--duration: not a duration: " + *v;
         return std::nullopt;

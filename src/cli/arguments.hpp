@@ -29,9 +29,6 @@ struct arguments {
 // Parses argv; on failure returns nullopt and sets `error` to one sentence for the user.
 std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, std::string& error);
 
-// "10s", "1500ms", "2m", or a number of seconds.
-std::optional<std::chrono::milliseconds> parse_duration(const std::string& text);
-
 extern const char* const usage_text;
 
 }  // namespace eventwire::cli

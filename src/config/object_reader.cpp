@@ -99,6 +99,25 @@ std::optional<double> object_reader::number(std::string_view key) {
   return v->to_number<double>();
 }
 
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
+  double scale = 1000.0;
+  const auto strip = [&](std::string_view suffix, double s) {
+    if (text.size() > suffix.size() && text.ends_with(suffix)) {
+      text.remove_suffix(suffix.size());
+      scale = s;
+      return true;
+    }
+    return false;
+  };
+  (void)(strip("ms", 1.0) || strip("s", 1000.0) || strip("m", 60'000.0) || strip("h", 3'600'000.0));
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value) || value < 0 ||
+      value * scale >= 1e12)
+    return std::nullopt;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(value * scale));
+}
+
 std::optional<std::chrono::milliseconds> object_reader::duration(std::string_view key) {
   const json::value* v = member(key, false);
   if (!v) return std::nullopt;
@@ -106,22 +125,7 @@ std::optional<std::chrono::milliseconds> object_reader::duration(std::string_vie
     const double seconds = v->to_number<double>();
     if (seconds >= 0 && seconds < 1e9) return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
   } else if (v->is_string()) {
-    std::string text(v->get_string());
-    double scale = 1000.0;
-    const auto strip = [&](std::string_view suffix, double s) {
-      if (text.size() > suffix.size() && text.ends_with(suffix)) {
-        text.resize(text.size() - suffix.size());
-        scale = s;
-        return true;
-      }
-      return false;
-    };
-    (void)(strip("ms", 1.0) || strip("s", 1000.0) || strip("m", 60'000.0) || strip("h", 3'600'000.0));
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc{} && end == text.data() + text.size() && std::isfinite(value) && value >= 0 &&
-        value * scale < 1e12)
-      return std::chrono::milliseconds(static_cast<std::int64_t>(value * scale));
+    if (auto d = parse_duration(v->get_string())) return d;
   }
   wrong(key, "a duration such as \"10s\", \"1500ms\", \"2m\" or a number of seconds");
   return std::nullopt;

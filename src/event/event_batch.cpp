@@ -47,6 +47,12 @@ void append_stable_id(std::string& out, std::string_view source_name, std::strin
   append_hex(out, h.low);
 }
 
+void event_batch::set_source(std::string name) {
+  source_ = std::move(name);
+  source_json_.clear();
+  json::append_string(source_json_, "eventwire/" + source_);
+}
+
 void event_batch::add(const event_fields& f, time::utc_time received) {
   rendered r;
   r.line.begin = text_.size();
@@ -61,8 +67,7 @@ void event_batch::add(const event_fields& f, time::utc_time received) {
   }
   r.id.size = text_.size() - 1 - r.id.begin;
   text_ += R"(,"source":)";
-  scratch_.assign("eventwire/").append(source_);
-  json::append_string(text_, scratch_);
+  text_ += source_json_;
   text_ += R"(,"type":)";
   scratch_.assign(f.type_prefix).append(f.type_name);
   r.type.begin = text_.size() + 1;

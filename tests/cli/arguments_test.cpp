@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include <eventwire/config/object_reader.hpp>
+
 #include <boost/test/unit_test.hpp>
 
 using namespace eventwire::cli;
@@ -18,6 +20,7 @@ BOOST_AUTO_TEST_CASE(demo_takes_duration_rate_and_count) {
 }
 
 BOOST_AUTO_TEST_CASE(durations) {
+  using eventwire::config::parse_duration;
   BOOST_TEST(parse_duration("10s")->count() == 10000);
   BOOST_TEST(parse_duration("2m")->count() == 120000);
   BOOST_TEST(parse_duration("3")->count() == 3000);

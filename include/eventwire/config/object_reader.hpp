@@ -54,6 +54,10 @@ class object_reader {
   std::set<std::string, std::less<>> known_;
 };
 
+// "10s", "1500ms", "2m", "1h", or a bare number of seconds; nullopt for anything else (negative,
+// not finite, beyond about 30 years).
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
+
 // Parses a config file's text: JSON with comments and trailing commas allowed. A syntax error is
 // recorded at path "" with its line and column.
 std::optional<boost::json::value> parse_config_text(std::string_view text, problems& found);

@@ -22,10 +22,10 @@ struct event_view {
 // line, into one buffer that is reused from batch to batch (no allocation per event once warm).
 class event_batch {
  public:
-  explicit event_batch(std::string source_name = {}) : source_(std::move(source_name)) {}
+  explicit event_batch(std::string source_name = {}) { set_source(std::move(source_name)); }
 
   const std::string& source() const noexcept { return source_; }
-  void set_source(std::string name) { source_ = std::move(name); }
+  void set_source(std::string name);
 
   // Renders one event; `received` is when eventwire received it (eventwirereceived).
   void add(const event_fields& fields, time::utc_time received);
@@ -46,6 +46,7 @@ class event_batch {
     span line, id, type, subject;
   };
   std::string source_;
+  std::string source_json_;  // "eventwire/<source>" as a JSON string, rendered once
   std::string text_;
   std::string scratch_;
   std::vector<rendered> events_;
