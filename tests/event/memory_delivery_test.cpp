@@ -1,4 +1,5 @@
 #include <eventwire/event/memory_delivery.hpp>
+#include <eventwire/testing/run_coroutine.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -16,17 +17,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void run(asio::io_context& io, asio::awaitable<void> test) {
-  bool done = false;
-  std::exception_ptr failure;
-  asio::co_spawn(io, std::move(test), [&](std::exception_ptr e) {
-    done = true;
-    failure = e;
-  });
-  io.run_for(10s);
-  BOOST_REQUIRE_MESSAGE(done, "the test coroutine did not finish");
-  if (failure) std::rethrow_exception(failure);
-}
+using eventwire::testing::run;
 
 event_batch batch_of(std::size_t n) {
   event_batch b("src");

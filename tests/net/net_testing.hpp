@@ -1,5 +1,7 @@
 #pragma once
 
+#include <eventwire/testing/run_coroutine.hpp>
+
 // Running coroutines over real loopback sockets in Boost.Test cases.
 
 #include <eventwire/emulator/server.hpp>
@@ -23,21 +25,6 @@ namespace eventwire::testing {
 
 using namespace std::chrono_literals;
 using clock = std::chrono::steady_clock;
-
-// Runs `test` on `io` until it ends, failing if that takes longer than `limit`.
-inline void run(boost::asio::io_context& io, boost::asio::awaitable<void> test,
-                clock::duration limit = 20s) {
-  bool done = false;
-  std::exception_ptr failure;
-  boost::asio::co_spawn(io, std::move(test), [&](std::exception_ptr e) {
-    done = true;
-    failure = e;
-  });
-  const auto deadline = clock::now() + limit;
-  while (!done && clock::now() < deadline) io.run_one_until(deadline);
-  BOOST_REQUIRE_MESSAGE(done, "the test coroutine did not finish in time");
-  if (failure) std::rethrow_exception(failure);
-}
 
 // Stops the servers and checks that every coroutine ends: the io_context runs out of work.
 inline void stop_and_drain(boost::asio::io_context& io,

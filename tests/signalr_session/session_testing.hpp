@@ -6,6 +6,7 @@
 
 #include <eventwire/emulator/signalr_hub.hpp>
 #include <eventwire/signalr/hub_connection.hpp>
+#include <eventwire/testing/run_coroutine.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -32,22 +33,6 @@ namespace eventwire::testing {
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using steady = std::chrono::steady_clock;
-
-// Runs `test` on `io` until it ends, failing if that takes longer than `limit`; then lets every
-// coroutine left (hub sessions, run loops) finish.
-inline void run(asio::io_context& io, asio::awaitable<void> test, steady::duration limit = 20s) {
-  bool done = false;
-  std::exception_ptr failure;
-  io.restart();
-  asio::co_spawn(io, std::move(test), [&](std::exception_ptr e) {
-    done = true;
-    failure = e;
-  });
-  const auto deadline = steady::now() + limit;
-  while (!done && steady::now() < deadline) io.run_one_until(deadline);
-  BOOST_REQUIRE_MESSAGE(done, "the test coroutine did not finish in time");
-  if (failure) std::rethrow_exception(failure);
-}
 
 // Runs `io` until every coroutine left has ended (after servers were stopped).
 inline void drain(asio::io_context& io) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <eventwire/testing/run_coroutine.hpp>
+
 #include <eventwire/event/event_batch.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -11,18 +13,6 @@
 #include <string>
 
 namespace eventwire::testing {
-
-inline void run(boost::asio::io_context& io, boost::asio::awaitable<void> test) {
-  bool done = false;
-  std::exception_ptr failure;
-  boost::asio::co_spawn(io, std::move(test), [&](std::exception_ptr e) {
-    done = true;
-    failure = e;
-  });
-  io.run_for(std::chrono::seconds(20));
-  BOOST_REQUIRE_MESSAGE(done, "the test coroutine did not finish");
-  if (failure) std::rethrow_exception(failure);
-}
 
 // A batch of `n` events with ids first, first+1, ...
 inline event::event_batch numbered_batch(std::string source, int first, int n) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <eventwire/testing/run_coroutine.hpp>
+
 // Web SDK tests over real loopback sockets against the Web SDK emulator. Every wait is for an
 // event (the emulator's wait_until, the stream's callbacks); time appears only as an upper bound.
 
@@ -28,20 +30,7 @@ namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using steady = std::chrono::steady_clock;
 
-// Runs `test` on `io` until it ends, failing if that takes longer than `limit`.
-inline void run(asio::io_context& io, asio::awaitable<void> test, steady::duration limit = 20s) {
-  bool done = false;
-  std::exception_ptr failure;
-  io.restart();
-  asio::co_spawn(io, std::move(test), [&](std::exception_ptr e) {
-    done = true;
-    failure = e;
-  });
-  const auto deadline = steady::now() + limit;
-  while (!done && steady::now() < deadline) io.run_one_until(deadline);
-  BOOST_REQUIRE_MESSAGE(done, "the test coroutine did not finish in time");
-  if (failure) std::rethrow_exception(failure);
-}
+using eventwire::testing::run;
 
 // Counts occurrences of something and lets a coroutine await a count.
 class counter {
