@@ -25,8 +25,14 @@ if(EVENTWIRE_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "EVENTWIRE_FUZZ needs clang (libFuzzer): configure with CMAKE_CXX_COMPILER=clang++-14")
   endif()
-  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# Coverage for libFuzzer only where the fuzzers look: the codecs and the harnesses.
+function(eventwire_fuzz_coverage target)
+  if(EVENTWIRE_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
+endfunction()
 
 # eventwire_codec(NAME n SOURCES ... [DEPENDS ...]): a pure codec library under codecs/<n>,
 # headers in codecs/<n>/include/eventwire/<n>/. Codecs link no Asio and no sockets.
@@ -38,6 +44,7 @@ function(eventwire_codec)
   target_include_directories(${target} PUBLIC
     $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>)
   target_link_libraries(${target} PUBLIC ${ARG_DEPENDS} PRIVATE eventwire_flags)
+  eventwire_fuzz_coverage(${target})
 endfunction()
 
 # eventwire_test(NAME n SOURCES ... LIBS ...): a Boost.Test program registered with ctest.
@@ -58,6 +65,7 @@ function(eventwire_fuzzer)
   set(target fuzz_${ARG_NAME})
   add_executable(${target} ${ARG_SOURCE})
   target_link_libraries(${target} PRIVATE ${ARG_LIBS} eventwire_flags)
+  eventwire_fuzz_coverage(${target})
   if(EVENTWIRE_FUZZ)
     target_link_options(${target} PRIVATE -fsanitize=fuzzer)
     set(replay_args -runs=0)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer harness of a fuzz build for a bounded time each.
+# Runs every libFuzzer harness of a fuzz build for a bounded time each, as many at once as there
+# are cores (FUZZ_JOBS overrides).
 #   scripts/fuzz.sh BUILD_DIR SECONDS
 # Each fuzzer starts from a copy of its fuzz/corpus/<name> plus fuzz/regressions/<name> in a scratch
 # directory, so nothing it writes lands in the repository. A crash input is copied to
@@ -12,30 +13,41 @@ seconds=${2:?usage: scripts/fuzz.sh BUILD_DIR SECONDS}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 findings=$PWD/build/fuzz-findings
-passed=0
-failed=0
 mapfile -t fuzzers < <(find "$build/fuzz" -type f -name 'fuzz_*' -perm -u+x | sort)
 if [ ${#fuzzers[@]} -eq 0 ]; then
   echo "fuzz: no fuzzers in $build/fuzz (configure with -DEVENTWIRE_FUZZ=ON)" >&2
   exit 1
 fi
-for fuzzer in "${fuzzers[@]}"; do
-  name=${fuzzer##*/fuzz_}
-  corpus=$scratch/$name
-  mkdir -p "$corpus"
+
+# One fuzzer; leaves $scratch/<name>.ok or .failed behind.
+fuzz_one() {
+  local fuzzer=$1 name=${1##*/fuzz_}
+  local corpus=$scratch/$name work=$scratch/work-$name
+  mkdir -p "$corpus" "$work"
   cp -r fuzz/corpus/"$name"/. fuzz/regressions/"$name"/. "$corpus"/ 2>/dev/null || true
-  if (cd "$scratch" && "$fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+  if (cd "$work" && "$fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 "$corpus" >"$scratch/$name.log" 2>&1); then
+    local runs
     runs=$(grep -m1 'stat::number_of_executed_units' "$scratch/$name.log" | awk '{print $2}')
     echo "fuzz $name: ok, ${runs:-?} executions in ${seconds} s"
-    passed=$((passed + 1))
+    touch "$scratch/$name.ok"
   else
     echo "fuzz $name: FAILED" >&2
     tail -n 40 "$scratch/$name.log" >&2
     mkdir -p "$findings"
-    cp "$scratch"/crash-* "$scratch"/leak-* "$scratch"/oom-* "$scratch"/timeout-* "$findings"/ 2>/dev/null || true
-    failed=$((failed + 1))
+    cp "$work"/crash-* "$work"/leak-* "$work"/oom-* "$work"/timeout-* "$findings"/ 2>/dev/null || true
+    touch "$scratch/$name.failed"
   fi
+}
+
+# As many fuzzers at once as there are cores: each is single-threaded.
+parallel=${FUZZ_JOBS:-$(nproc)}
+for fuzzer in "${fuzzers[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+  fuzz_one "$fuzzer" &
 done
+wait
+passed=$(find "$scratch" -maxdepth 1 -name '*.ok' | wc -l)
+failed=$(find "$scratch" -maxdepth 1 -name '*.failed' | wc -l)
 echo "fuzz: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$passed" -eq ${#fuzzers[@]} ]

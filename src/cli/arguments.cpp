@@ -17,10 +17,15 @@ Usage:
   eventwire check --config FILE
       Validates FILE: exit 0, or every problem with its JSON path and exit 3.
   eventwire demo [--duration D] [--rate N] [--count N]
-      Starts emulators on free loopback ports, runs the bridge against them and prints the
-      events on stdout (NDJSON) with a live status line on stderr. Default: 10 s at 20 events/s.
+      Starts the emulators of all five systems (Genetec Web SDK and Mission Control, SALTO
+      Clay, Webroot Unity, Portos) on free loopback ports, runs the bridge against them and
+      prints the events on stdout (NDJSON) with a live status line on stderr. --rate: events a
+      second per source (default 5); --count: events per source, then the demo ends once all
+      were delivered; default duration 10 s without --count.
   eventwire emulate SYSTEM [--port N] [--rate N] [--count N] [--duration D]
-      Serves one emulator until interrupted. SYSTEM: signalr.
+      Serves one emulator until interrupted and prints the config entry that consumes it.
+      SYSTEM: websdk, missioncontrol, clay, unity, portos, signalr. Systems with two
+      endpoints use ports N and N+1.
   eventwire --help | --version
 
 Durations: 10s, 1500ms, 2m (a bare number is seconds).

@@ -1,13 +1,15 @@
 #include "program_config.hpp"
 
+#include "source_config.hpp"
+
 #include <eventwire/config/object_reader.hpp>
 #include <eventwire/sink/file_sink.hpp>
 #include <eventwire/sink/stdout_sink.hpp>
-#include <eventwire/source/signalr_source.hpp>
+#include <eventwire/state/file_checkpoint_store.hpp>
 
 #include <boost/json/array.hpp>
 
-#include <cstdio>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -21,42 +23,20 @@ namespace {
 
 constexpr std::size_t max_config_bytes = std::size_t{4} << 20;
 
-// The hub options every SignalR-based source shares: url, token, headers, timeouts.
-void read_hub_options(config::object_reader& r, signalr::hub_options& hub, asio::any_io_executor ex) {
-  if (auto url = r.string("url", true)) hub.url = *url;
-  if (auto skip = r.boolean("skip_negotiation")) hub.skip_negotiation = *skip;
-  if (auto in_query = r.boolean("token_in_query")) hub.access_token_in_query = *in_query;
-  if (auto token = r.secret("token")) {
-    hub.access_token = [ex, token = *token]() { return token.resolve(ex); };
-  }
-  if (const json::value* headers = r.value("headers")) {
-    config::object_reader h(*headers, r.path_of("headers"), r.found());
-    if (h.is_object()) {
-      for (const auto& member : headers->get_object()) {
-        if (auto v = h.string(member.key())) hub.headers.set(member.key(), *v);
-      }
-    }
-    h.finish();
-  }
-  if (auto d = r.duration("handshake_timeout")) hub.handshake_timeout = *d;
-  if (auto d = r.duration("keep_alive_interval")) hub.keep_alive_interval = *d;
-  if (auto d = r.duration("server_timeout")) hub.server_timeout = *d;
-  hub.log = [name = r.path()](signalr::log_level level, std::string_view text) {
-    if (level >= signalr::log_level::warning)
-      std::fprintf(stderr, "eventwire: %s: %.*s\n", name.c_str(), static_cast<int>(text.size()), text.data());
-  };
-}
+using source_builder = std::unique_ptr<source::source> (*)(source_context&, config::object_reader&, std::string);
 
-std::unique_ptr<source::source> build_signalr(asio::any_io_executor ex, config::object_reader& r, std::string name) {
-  source::signalr_source_options o;
-  o.name = std::move(name);
-  read_hub_options(r, o.hub, ex);
-  o.methods = r.strings("methods");
-  if (o.methods.empty() && r.is_object()) r.found().add(r.path_of("methods"), "must name at least one hub method");
-  return std::make_unique<source::signalr_source>(ex, std::move(o));
-}
+struct source_type {
+  std::string_view name;
+  source_builder build;
+};
 
-std::unique_ptr<source::source> build_source(asio::any_io_executor ex, const json::value& v, const std::string& path,
+constexpr source_type source_types[] = {
+    {"genetec-websdk", build_websdk_source},  {"genetec-missioncontrol", build_missioncontrol_source},
+    {"clay", build_clay_source},              {"webroot-unity", build_unity_source},
+    {"portos", build_portos_source},          {"signalr", build_signalr_source},
+};
+
+std::unique_ptr<source::source> build_source(source_context& c, const json::value& v, const std::string& path,
                                              config::problems& found, std::set<std::string>& names) {
   config::object_reader r(v, path, found);
   const auto name = r.string("name", true);
@@ -64,17 +44,15 @@ std::unique_ptr<source::source> build_source(asio::any_io_executor ex, const jso
   if (name && !names.insert(*name).second) found.add(r.path_of("name"), "is used by another source");
   std::unique_ptr<source::source> built;
   if (type) {
-    if (*type == "signalr") {
-      built = build_signalr(ex, r, name.value_or(""));
-    } else if (*type == "genetec-websdk" || *type == "genetec-missioncontrol" || *type == "clay" ||
-               *type == "webroot-unity" || *type == "portos") {
-      found.add(r.path_of("type"), "'" + *type + "' is not available in this build yet");
-      return nullptr;
-    } else {
-      found.add(r.path_of("type"), "must be one of signalr, genetec-websdk, genetec-missioncontrol, clay, "
-                                   "webroot-unity, portos");
+    const auto* known = std::find_if(std::begin(source_types), std::end(source_types),
+                                     [&](const source_type& t) { return t.name == *type; });
+    if (known == std::end(source_types)) {
+      std::string names_list;
+      for (const auto& t : source_types) names_list += (names_list.empty() ? "" : ", ") + std::string(t.name);
+      found.add(r.path_of("type"), "must be one of " + names_list);
       return nullptr;
     }
+    built = known->build(c, r, name.value_or(""));
   }
   r.finish();
   return built;
@@ -117,14 +95,28 @@ std::unique_ptr<sink::sink> build_sink(asio::any_io_executor ex, const json::val
 
 }  // namespace
 
-program_parts build_program(asio::any_io_executor ex, const json::value& config, config::problems& found) {
+program_parts build_program(asio::any_io_executor ex, const json::value& config, config::problems& found,
+                            build_mode mode) {
   program_parts parts;
   config::object_reader top(config, "", found);
+  // The checkpoint store first: sources keep their cursors (and ClientIds) in it.
+  if (const json::value* checkpoints = top.value("checkpoints")) {
+    config::object_reader r(*checkpoints, "checkpoints", found);
+    const auto type = r.string("type", true);
+    if (type && *type != "file") found.add(r.path_of("type"), "must be \"file\"");
+    if (auto dir = r.string("dir", true)) {
+      state::file_checkpoint_options o;
+      o.directory = *dir;
+      parts.checkpoints = std::make_unique<state::file_checkpoint_store>(std::move(o));
+    }
+    r.finish();
+  }
+  source_context context{ex, parts.checkpoints.get(), &parts.resources, mode == build_mode::check};
   std::set<std::string> names;
   if (const json::value* sources = top.value("sources", true)) {
     if (const json::array* list = sources->if_array(); list && !list->empty()) {
       for (std::size_t i = 0; i < list->size(); ++i) {
-        if (auto s = build_source(ex, (*list)[i], "sources[" + std::to_string(i) + "]", found, names))
+        if (auto s = build_source(context, (*list)[i], "sources[" + std::to_string(i) + "]", found, names))
           parts.sources.push_back(std::move(s));
       }
     } else {
@@ -143,18 +135,12 @@ program_parts build_program(asio::any_io_executor ex, const json::value& config,
   } else {
     parts.sinks.push_back(std::make_unique<sink::stdout_sink>(ex));  // the default
   }
-  if (const json::value* checkpoints = top.value("checkpoints")) {
-    config::object_reader r(*checkpoints, "checkpoints", found);
-    const auto type = r.string("type", true);
-    if (type && *type != "file") found.add(r.path_of("type"), "must be \"file\"");
-    if (auto dir = r.string("dir", true)) parts.checkpoint_dir = *dir;
-    r.finish();
-  }
   top.finish();
   return parts;
 }
 
-std::optional<program_parts> load_program(asio::any_io_executor ex, const std::string& path, config::problems& found) {
+std::optional<program_parts> load_program(asio::any_io_executor ex, const std::string& path, config::problems& found,
+                                          build_mode mode) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     found.add("", "cannot read the config file " + path);
@@ -169,7 +155,7 @@ std::optional<program_parts> load_program(asio::any_io_executor ex, const std::s
   }
   auto value = config::parse_config_text(text, found);
   if (!value) return std::nullopt;
-  auto parts = build_program(ex, *value, found);
+  auto parts = build_program(ex, *value, found, mode);
   if (!found.empty()) return std::nullopt;
   return parts;
 }

@@ -4,6 +4,7 @@
 #include <eventwire/sink/pipeline.hpp>
 #include <eventwire/sink/sink.hpp>
 #include <eventwire/source/source.hpp>
+#include <eventwire/state/checkpoint_store.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/json/value.hpp>
@@ -17,18 +18,24 @@ namespace eventwire::cli {
 
 // What a config file describes, built and ready to run.
 struct program_parts {
+  // Declared before the sources, which refer to them, so that they are destroyed after.
+  std::unique_ptr<state::checkpoint_store> checkpoints;
+  std::vector<std::shared_ptr<void>> resources;  // token providers
   std::vector<std::unique_ptr<source::source>> sources;
   std::vector<std::unique_ptr<sink::sink>> sinks;
   sink::pipeline_options pipeline;
-  std::string checkpoint_dir;  // the file checkpoint store's directory
 };
+
+// How a config is read: `check` writes nothing.
+enum class build_mode { run, check };
 
 // Builds every source and sink of `config`, recording each problem with its JSON path; the
 // result is usable only when `found` stayed empty. Nothing connects yet.
-program_parts build_program(boost::asio::any_io_executor ex, const boost::json::value& config, config::problems& found);
+program_parts build_program(boost::asio::any_io_executor ex, const boost::json::value& config, config::problems& found,
+                            build_mode mode = build_mode::run);
 
 // Reads and builds a config file; problems include an unreadable file and JSON syntax.
 std::optional<program_parts> load_program(boost::asio::any_io_executor ex, const std::string& path,
-                                          config::problems& found);
+                                          config::problems& found, build_mode mode = build_mode::run);
 
 }  // namespace eventwire::cli

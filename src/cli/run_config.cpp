@@ -25,7 +25,7 @@ void print_problems(const config::problems& found, const std::string& path) {
 int check_config(const arguments& args) {
   boost::asio::io_context io;
   config::problems found;
-  const auto parts = load_program(io.get_executor(), *args.config, found);
+  const auto parts = load_program(io.get_executor(), *args.config, found, build_mode::check);
   if (!parts) {
     print_problems(found, *args.config);
     return exit_config;

@@ -14,6 +14,7 @@ std::unique_ptr<signalr_hub> make_hub(boost::asio::any_io_executor ex, const cla
                                       clay::hub h) {
   signalr_hub_options o = options.hub;
   o.path = "/hub/" + std::string(clay::hub_name(h));
+  if (h == clay::hub::entry) o.port = options.entry_port;
   if (!options.access_token.empty() && !o.token_check) o.access_token = options.access_token;
   return std::make_unique<signalr_hub>(std::move(ex), std::move(o));
 }

@@ -140,6 +140,7 @@ missioncontrol_emulator::missioncontrol_emulator(boost::asio::any_io_executor ex
   server_options so;
   so.tls = state_->options.hub.tls;
   so.certificate = state_->options.hub.certificate;
+  so.port = state_->options.token_port;
   std::weak_ptr<detail::missioncontrol_state> weak = state_;
   handler h = [weak](request& req, connection&) -> boost::asio::awaitable<std::optional<response>> {
     auto s = weak.lock();
@@ -152,6 +153,11 @@ missioncontrol_emulator::missioncontrol_emulator(boost::asio::any_io_executor ex
 missioncontrol_emulator::~missioncontrol_emulator() {
   token_server_->stop();
   hub_->stop_now();
+}
+
+boost::asio::awaitable<void> missioncontrol_emulator::stop(std::chrono::steady_clock::duration grace) {
+  token_server_->stop();
+  co_await hub_->stop(grace);
 }
 
 std::string missioncontrol_emulator::base_url() const { return token_server_->url("/v4").to_string(); }

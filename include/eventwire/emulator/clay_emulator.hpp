@@ -21,8 +21,10 @@ struct clay_emulator_options {
   // The token every connection must present (access_token query parameter or bearer header);
   // empty: no authentication. token_check in `hub` wins when set.
   std::string access_token = "clay-token";
-  // Settings of both hubs (their paths are /hub/incident and /hub/entry; port 0 each).
+  // Settings of both hubs (their paths are /hub/incident and /hub/entry); hub.port is the
+  // incident hub's port (0: a free one).
   signalr_hub_options hub{};
+  std::uint16_t entry_port = 0;  // the entry hub's port; 0: a free one
   // The collections (sites) the generator cycles through.
   std::vector<std::string> collections = {"site-1", "site-2", "site-3"};
 };

@@ -32,6 +32,7 @@ struct missioncontrol_emulator_options {
   std::size_t max_held_per_client = 10000;
   // The notification hub (its path is /v4/Notifications; token_check is the emulator's own).
   signalr_hub_options hub{};
+  std::uint16_t token_port = 0;  // the WebToken endpoint's port; 0: a free one
 };
 
 // One token request as received.
@@ -76,6 +77,8 @@ class missioncontrol_emulator {
   // Completes when nothing is held (flushing as connections come back) or at the timeout.
   boost::asio::awaitable<bool> wait_delivered(std::chrono::steady_clock::duration timeout = std::chrono::seconds(10));
 
+  // Closes the hub's connections politely (within `grace`) and stops both endpoints.
+  boost::asio::awaitable<void> stop(std::chrono::steady_clock::duration grace = std::chrono::seconds(2));
   std::vector<missioncontrol_token_request> token_requests() const;
   std::uint64_t tokens_issued() const noexcept;
   std::uint64_t notifications_emitted() const noexcept;

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/json/array.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventwire::cli {
+
+// The traffic an emulated system generates: `rate` events a second, `count` in all (0: no end).
+struct traffic {
+  double rate = 10;
+  std::uint64_t count = 0;
+};
+
+// One vendor system served by its in-process emulator on 127.0.0.1, with generated traffic and
+// the config entries of the sources that consume it (`eventwire run` accepts them as they are).
+class emulated_system {
+ public:
+  virtual ~emulated_system() = default;
+  // The config's "sources" entries that reach this system (Clay: one per hub).
+  virtual boost::json::array sources() const = 0;
+  // Starts the traffic: it begins once a client listens (events sent to nobody would be lost);
+  // pull systems (Unity) make it available to fetch at the rate.
+  void start(boost::asio::any_io_executor ex, traffic t);
+  // Ends the traffic and closes every connection politely.
+  boost::asio::awaitable<void> stop();
+
+ protected:
+  // Generates traffic() (kept in a member: g++ 12 misplaces a virtual coroutine's parameters).
+  virtual boost::asio::awaitable<void> generate() = 0;
+  virtual boost::asio::awaitable<void> close() = 0;
+  const traffic& planned() const noexcept { return traffic_; }
+  const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
+
+ private:
+  traffic traffic_;
+  boost::asio::any_io_executor executor_;
+  boost::asio::cancellation_signal cancel_;
+};
+
+// The systems `eventwire emulate` serves; `vendors_only`: the five the demo runs on (not the
+// generic SignalR hub).
+std::vector<std::string_view> emulated_system_names(bool vendors_only = false);
+
+// The emulator of `system` (one of emulated_system_names()) on `port` (0: a free one; systems
+// with two endpoints use `port` and `port + 1`). Throws boost::system::system_error when a port
+// cannot be bound.
+std::unique_ptr<emulated_system> make_emulated_system(std::string_view system, boost::asio::any_io_executor ex,
+                                                      std::uint16_t port = 0);
+
+}  // namespace eventwire::cli
