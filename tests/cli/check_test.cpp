@@ -1,0 +1,67 @@
+// eventwire check --config: every problem with its JSON path, and the documented examples.
+
+#include "program_process.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+using eventwire::testing::run_program;
+using eventwire::testing::temporary_directory;
+using eventwire::testing::write_file;
+
+BOOST_AUTO_TEST_SUITE(check)
+
+BOOST_AUTO_TEST_CASE(check_reports_every_problem_with_its_path_and_exits_3) {
+  const temporary_directory dir;
+  write_file(dir.file("config.json"), R"json({
+    "sources": [
+      {"name": "x", "type": "signalr", "methods": ["A"], "colour": "red"},
+      {"name": "x", "type": "telepathy"},
+      {"name": "sc", "type": "genetec-websdk", "url": "http://sc:4590/WebSdk", "username": "u",
+       "application_id": "a", "password": {"env": "EVENTWIRE_TEST_UNSET_VARIABLE"},
+       "subscriptions": ["event(Door)"]},
+      {"name": "u", "type": "webroot-unity", "url": "https://unity", "subscription_id": "s",
+       "oauth2": {"client_id": "c"}, "start": "yesterday"},
+      {"name": "p", "type": "portos", "url": "http://portos/hub", "subscriptions": [{"r": 3}]},
+      {"name": "c", "type": "clay", "url": "https://clay/hub/exit"},
+      {"name": "mc", "type": "genetec-missioncontrol", "url": "https://mc/v4", "username": "u",
+       "reconnect": {"factor": 0.5}}
+    ],
+    "sinks": [{"type": "file"}]
+  })json");
+  const auto o = run_program({"check", "--config", dir.file("config.json")});
+  BOOST_TEST(o.status == 3);
+  for (const char* expected : {
+           "sources[0].colour: is not a known setting",
+           "sources[0].url: is required",
+           "sources[1].name: is used by another source",
+           "sources[1].type: must be one of genetec-websdk, genetec-missioncontrol, clay, webroot-unity, portos, signalr",
+           "sources[2].password: cannot be read from",
+           "sources[2].subscriptions[0]: is not event(SOURCE,EventType)",
+           "sources[3].start: must be \"oldest\", \"newest\" or \"after_newest\"",
+           "sources[3]: needs a checkpoint store",
+           "sources[4].subscriptions[0]: is not a Portos subscription",
+           "sources[5].url: must end in /hub/incident or /hub/entry",
+           "sources[5]: needs \"token\" or \"oauth2\"",
+           "sources[6].password: is required",
+           "sources[6].reconnect.factor: must be between 1 and 100",
+           "sinks[0].path: is required",
+       }) {
+    BOOST_TEST(o.err.find(expected) != std::string::npos, "missing: " << expected << "\nin:\n" << o.err);
+  }
+}
+
+// Every example config in docs/examples is valid as written (with its secrets' variables set).
+BOOST_AUTO_TEST_CASE(every_documented_example_config_is_valid) {
+  std::size_t examples = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(EVENTWIRE_EXAMPLES_DIR)) {
+    if (entry.path().extension() != ".jsonc") continue;
+    ++examples;
+    const auto o = run_program({"check", "--config", entry.path().string()}, {{"WEBSDK_PASSWORD", "secret"}});
+    BOOST_TEST(o.status == 0, entry.path().filename().string() << ": " << o.err);
+  }
+  BOOST_TEST(examples >= 6u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
