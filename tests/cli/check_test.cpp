@@ -5,6 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using eventwire::testing::run_program;
 using eventwire::testing::temporary_directory;
@@ -62,6 +64,20 @@ BOOST_AUTO_TEST_CASE(every_documented_example_config_is_valid) {
     BOOST_TEST(o.status == 0, entry.path().filename().string() << ": " << o.err);
   }
   BOOST_TEST(examples >= 6u);
+}
+
+// The README's config example is the first ```jsonc block; it must stay valid.
+BOOST_AUTO_TEST_CASE(the_readme_config_example_is_valid) {
+  std::ifstream in(EVENTWIRE_README);
+  const std::string readme{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto start = readme.find("```jsonc\n");
+  BOOST_TEST_REQUIRE(start != std::string::npos);
+  const auto end = readme.find("```", start + 9);
+  BOOST_TEST_REQUIRE(end != std::string::npos);
+  const temporary_directory dir;
+  write_file(dir.file("readme.jsonc"), readme.substr(start + 9, end - start - 9));
+  const auto o = run_program({"check", "--config", dir.file("readme.jsonc")}, {{"WEBSDK_PASSWORD", "secret"}});
+  BOOST_TEST(o.status == 0, o.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
