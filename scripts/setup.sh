@@ -9,6 +9,7 @@ packages=(
   libboost-system1.81-dev
   libbenchmark-dev libssl-dev ca-certificates
   clang-14 libclang-rt-14-dev
+  libnats-dev nats-server
 )
 
 missing=()

@@ -4,6 +4,7 @@
 
 #include <eventwire/config/object_reader.hpp>
 #include <eventwire/sink/file_sink.hpp>
+#include <eventwire/sink/nats_sink.hpp>
 #include <eventwire/sink/stdout_sink.hpp>
 #include <eventwire/state/file_checkpoint_store.hpp>
 
@@ -85,7 +86,16 @@ std::unique_ptr<sink::sink> build_sink(asio::any_io_executor ex, const json::val
     if (auto n = r.unsigned_integer("keep_files", 1000)) o.keep_files = static_cast<unsigned>(*n);
     built = std::make_unique<sink::file_sink>(std::move(o));
   } else if (type && *type == "nats") {
-    found.add(r.path_of("type"), "'nats' is not available in this build yet");
+    sink::nats_sink_options o;
+    if (auto url = r.string("url")) o.url = *url;
+    o.token = r.secret("token");
+    if (auto subject = r.string("subject")) o.subject = *subject;
+    if (auto stream = r.string("stream")) o.stream = *stream;
+    if (auto create = r.boolean("create_stream")) o.create_stream = *create;
+    if (auto subjects = r.strings("stream_subjects"); !subjects.empty()) o.stream_subjects = std::move(subjects);
+    if (auto d = r.duration("duplicate_window")) o.duplicate_window = *d;
+    if (auto d = r.duration("ack_timeout")) o.ack_timeout = *d;
+    built = std::make_unique<sink::nats_sink>(ex, std::move(o));
   } else if (type) {
     found.add(r.path_of("type"), "must be one of stdout, file, nats");
   }

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <csignal>
+#include <cstdio>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,18 +14,25 @@
 
 namespace eventwire::testing {
 
-outcome run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment) {
-  const temporary_directory scratch;
-  const std::string err_path = scratch.file("stderr");
-  int out[2];
-  BOOST_REQUIRE(::pipe(out) == 0);
-  const pid_t child = ::fork();
-  BOOST_REQUIRE(child >= 0);
-  if (child == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    if (FILE* err = std::freopen(err_path.c_str(), "w", stderr); err == nullptr) ::_exit(126);
+namespace {
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+running_program::running_program(const std::vector<std::string>& args,
+                                 const std::map<std::string, std::string>& environment) {
+  const std::string out_path = scratch_.file("stdout"), err_path = scratch_.file("stderr");
+  pid_ = ::fork();
+  BOOST_REQUIRE(pid_ >= 0);
+  if (pid_ == 0) {
+    if (std::freopen(out_path.c_str(), "w", stdout) == nullptr) ::_exit(126);
+    if (std::freopen(err_path.c_str(), "w", stderr) == nullptr) ::_exit(126);
     for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> argv{const_cast<char*>(EVENTWIRE_PROGRAM)};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -31,19 +40,31 @@ outcome run_program(const std::vector<std::string>& args, const std::map<std::st
     ::execv(EVENTWIRE_PROGRAM, argv.data());
     ::_exit(127);
   }
-  ::close(out[1]);
+}
+
+running_program::~running_program() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, nullptr, 0);
+}
+
+void running_program::signal(int number) {
+  if (pid_ > 0) ::kill(pid_, number);
+}
+
+outcome running_program::finish() {
   outcome o;
-  char buffer[65536];
-  for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) o.out.append(buffer, static_cast<std::size_t>(n));
-  ::close(out[0]);
   int status = 0;
-  ::waitpid(child, &status, 0);
-  o.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  std::ifstream err(err_path);
-  std::stringstream text;
-  text << err.rdbuf();
-  o.err = text.str();
+  if (pid_ > 0 && ::waitpid(pid_, &status, 0) == pid_)
+    o.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  pid_ = -1;
+  o.out = read_all(scratch_.file("stdout"));
+  o.err = read_all(scratch_.file("stderr"));
   return o;
+}
+
+outcome run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment) {
+  return running_program(args, environment).finish();
 }
 
 void write_file(const std::string& path, const std::string& text) {

@@ -15,7 +15,25 @@ struct outcome {
   std::string err;  // stderr
 };
 
-// Runs the eventwire binary with `args` (and `environment` added to this process's) to its end.
+// The eventwire binary running as a child process with `args` (and `environment` added to this
+// process's); the destructor kills it if it still runs.
+class running_program {
+ public:
+  explicit running_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment = {});
+  ~running_program();
+  running_program(const running_program&) = delete;
+  running_program& operator=(const running_program&) = delete;
+
+  void signal(int number);
+  // Waits for the end; stdout and stderr are what it wrote.
+  outcome finish();
+
+ private:
+  temporary_directory scratch_;
+  int pid_ = -1;
+};
+
+// Runs the eventwire binary with `args` (and `environment`) to its end.
 outcome run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment = {});
 
 // Writes `text` to `path`.

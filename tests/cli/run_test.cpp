@@ -1,24 +1,23 @@
 // eventwire run --config: the real binary against emulators served by this test process.
 
 #include "program_process.hpp"
+#include "server_thread.hpp"
 
 #include <eventwire/emulator/missioncontrol_emulator.hpp>
 #include <eventwire/emulator/signalr_hub.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
 #include <fstream>
-#include <future>
+#include <optional>
 #include <set>
-#include <thread>
 
 using eventwire::testing::run_program;
+using eventwire::testing::server_thread;
 using eventwire::testing::temporary_directory;
 using eventwire::testing::write_file;
 
@@ -26,15 +25,6 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
-
-// Runs `fn` on the io_context's thread and returns its result.
-template <class F>
-auto on_thread(asio::io_context& io, F fn) {
-  std::packaged_task<decltype(fn())()> task(std::move(fn));
-  auto result = task.get_future();
-  asio::post(io, [&task] { task(); });
-  return result.get();
-}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,16 +36,17 @@ std::string read_file(const std::string& path) {
 BOOST_AUTO_TEST_SUITE(run)
 
 BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_file) {
-  asio::io_context io;
-  eventwire::emulator::signalr_hub hub(io.get_executor());
+  server_thread server;
+  auto& io = server.io();
+  std::optional<eventwire::emulator::signalr_hub> hub_storage;
+  server.call([&] { return &hub_storage.emplace(io.get_executor()); });
+  auto& hub = *hub_storage;
   // The hub streams 100 numbered invocations once the program connected.
   asio::co_spawn(io, [&]() -> asio::awaitable<void> {
     const bool connected = co_await hub.wait_for_connections(1, 20s);
     if (!connected) co_return;
     for (int i = 0; i < 100; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
   }, asio::detached);
-  auto work = asio::make_work_guard(io);
-  std::thread server([&] { io.run(); });
 
   const temporary_directory dir;
   const std::string events = dir.file("events.ndjson");
@@ -64,9 +55,10 @@ BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_fil
                  hub.url() + "\", \"methods\": [\"Notify\"]}],\n  \"sinks\": [{\"type\": \"file\", \"path\": \"" + events +
                  "\"}],\n}\n");
   const auto o = run_program({"run", "--config", dir.file("config.jsonc"), "--count", "100", "--duration", "60s"});
-  work.reset();
-  io.stop();
-  server.join();
+  server.call([&] {
+    hub_storage.reset();
+    return 0;
+  });
   BOOST_TEST(o.status == 0, o.err);
   std::ifstream in(events);
   std::vector<int> numbers;
@@ -83,10 +75,11 @@ BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_fil
 
 // Mission Control knows a client by its ClientId: a restarted eventwire must present the same one.
 BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_across_runs) {
-  asio::io_context io;
-  eventwire::emulator::missioncontrol_emulator mc(io.get_executor());
-  auto work = asio::make_work_guard(io);
-  std::thread server([&] { io.run(); });
+  server_thread server;
+  auto& io = server.io();
+  std::optional<eventwire::emulator::missioncontrol_emulator> mc_storage;
+  server.call([&] { return &mc_storage.emplace(io.get_executor()); });
+  auto& mc = *mc_storage;
 
   const temporary_directory dir;
   write_file(dir.file("config.json"), R"({"sources": [{"name": "mc", "type": "genetec-missioncontrol", "url": ")" +
@@ -98,7 +91,7 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
   std::set<std::string> client_ids;
   for (int round = 0; round < 2; ++round) {
     // Three notifications once the program is connected; the run ends after delivering them.
-    on_thread(io, [&] {
+    server.call([&] {
       asio::co_spawn(io, [&]() -> asio::awaitable<void> {
         const bool connected = co_await mc.hub().wait_for_connections(1, 30s);
         if (connected) co_await mc.generate(3);
@@ -109,11 +102,12 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
                                {{"MC_PASSWORD", "mc-password"}});
     BOOST_TEST_REQUIRE(o.status == 0, o.err);
     BOOST_TEST(std::count(o.out.begin(), o.out.end(), '\n') == 3);
-    for (const auto& request : on_thread(io, [&] { return mc.token_requests(); })) client_ids.insert(request.client_id);
+    for (const auto& request : server.call([&] { return mc.token_requests(); })) client_ids.insert(request.client_id);
   }
-  work.reset();
-  io.stop();
-  server.join();
+  server.call([&] {
+    mc_storage.reset();
+    return 0;
+  });
   const std::string stored = read_file(dir.file("state/mc%2Fclient_id"));
   BOOST_TEST(stored.size() == 36u);
   BOOST_TEST(client_ids == std::set<std::string>{stored});

@@ -1,0 +1,92 @@
+// eventwire run into NATS JetStream: the real binary, a real nats-server, a Unity emulator.
+
+#include "program_process.hpp"
+#include "server_thread.hpp"
+
+#include <eventwire/emulator/unity_emulator.hpp>
+#include <eventwire/testing/nats_server.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <functional>
+#include <optional>
+#include <thread>
+
+using eventwire::testing::nats_server;
+using eventwire::testing::running_program;
+using eventwire::testing::server_thread;
+using eventwire::testing::temporary_directory;
+using eventwire::testing::write_file;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Waits until `condition` holds (checked every 20 ms) or the limit passes; an upper bound on a
+// child process's progress, not a guess at a duration.
+bool eventually(const std::function<bool()>& condition, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(20ms);
+  }
+  return true;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(nats)
+
+// A Unity source killed with SIGKILL mid-stream and started again fetches the unacknowledged page
+// again; JetStream drops the repeats by Nats-Msg-Id, so the stream holds every notification once.
+BOOST_AUTO_TEST_CASE(unity_into_jetstream_is_exactly_once_across_a_kill_9) {
+  constexpr std::uint64_t notifications = 20000;
+  nats_server nats;
+  server_thread server;
+  std::optional<eventwire::emulator::unity_emulator> unity_storage;
+  server.call([&] {
+    auto& u = unity_storage.emplace(server.io().get_executor());
+    u.generate(notifications);
+    return 0;
+  });
+  const std::string base_url = server.call([&] { return unity_storage->base_url().to_string(); });
+
+  const temporary_directory dir;
+  write_file(dir.file("config.json"), R"({
+    "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
+                 "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
+                 "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],
+    "sinks": [{"type": "nats", "url": ")" + nats.url() + R"(", "create_stream": true, "stream": "EVENTS"}],
+    "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}
+  })");
+  const std::map<std::string, std::string> env{{"UNITY_SECRET", "unity-emulator-secret"}};
+  const std::vector<std::string> args{"run", "--config", dir.file("config.json")};
+
+  {
+    running_program first(args, env);
+    // Killed while pages are still flowing: some in the stream, not all.
+    BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") >= 3000; }, 60s));
+    first.signal(SIGKILL);
+    const auto o = first.finish();
+    BOOST_TEST(o.status == 128 + SIGKILL);
+  }
+  const auto after_kill = nats.messages("EVENTS");
+  BOOST_TEST(after_kill < notifications, "the first run was killed before the end");
+
+  running_program second(args, env);
+  BOOST_TEST(eventually([&] { return nats.messages("EVENTS") >= notifications; }, 60s));
+  // Let it fetch once more (nothing new), then stop it politely.
+  const auto fetches = server.call([&] { return unity_storage->statistics().fetches; });
+  BOOST_TEST(eventually([&] { return server.call([&] { return unity_storage->statistics().fetches; }) > fetches; }, 10s));
+  second.signal(SIGTERM);
+  const auto o = second.finish();
+  BOOST_TEST(o.status == 0, o.err);
+  BOOST_TEST(nats.messages("EVENTS") == notifications);
+  server.call([&] {
+    unity_storage.reset();
+    return 0;
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
