@@ -28,6 +28,8 @@ Usage:
       endpoints use ports N and N+1.
   eventwire --help | --version
 
+Every command takes --log-level debug|info|warning|error (default info): logs are JSON lines on
+stderr, {"time","level","source","message"}, with secrets redacted.
 Durations: 10s, 1500ms, 2m (a bare number is seconds).
 Exit status: 0 success, 1 a source or sink failed for good, 2 bad command line,
 3 invalid configuration. Events go to stdout, logs and status to stderr.
@@ -99,6 +101,15 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
         return std::nullopt;
       }
       a.count = count;
+    } else if (arg == "--log-level") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      const auto level = parse_log_level(*v);
+      if (!level) {
+        error = "--log-level: one of debug, info, warning, error, not " + *v;
+        return std::nullopt;
+      }
+      a.logging = *level;
     } else if (arg == "--port") {
       const std::string* v = value_of(arg);
       std::uint64_t port = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "log.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -24,6 +26,7 @@ struct arguments {
   std::optional<std::uint64_t> count;
   std::optional<std::uint16_t> port;
   std::string system;  // for emulate
+  log_level logging = log_level::info;
 };
 
 // Parses argv; on failure returns nullopt and sets `error` to one sentence for the user.

@@ -1,6 +1,7 @@
 #include "bridge.hpp"
 
 #include "arguments.hpp"
+#include "log.hpp"
 #include "status_line.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -27,6 +28,9 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
   status_line status(std::vector<const source::source*>(sources.begin(), sources.end()));
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::steady_timer ticker(io);
+  set_status_line_active(settings.live_status);
+  log(log_level::info, "eventwire",
+      "running " + std::to_string(sources.size()) + " source(s) into " + std::to_string(pipeline.sink_count()) + " sink(s)");
 
   const auto shutdown = [&]() -> asio::awaitable<void> {
     if (stopping) co_return;
@@ -45,8 +49,7 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
     asio::co_spawn(io, [&, s]() -> asio::awaitable<void> {
       const std::error_code ec = co_await s->run(pipeline.for_source(s->name()));
       if (ec && !stopping) {
-        std::fprintf(stderr, "%seventwire: source %s failed: %s\n", settings.live_status ? "\n" : "",
-                     s->name().c_str(), ec.message().c_str());
+        log(log_level::error, s->name(), "failed for good: " + ec.message());
         result = exit_failure;
       }
       if (--running == 0) co_await shutdown();
@@ -72,6 +75,8 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
 
   io.run();
   if (settings.live_status) std::fputc('\n', stderr);
+  set_status_line_active(false);
+  log(log_level::info, "eventwire", "stopped after delivering " + std::to_string(pipeline.statistics().events) + " events");
   return result;
 }
 

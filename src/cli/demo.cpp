@@ -2,6 +2,7 @@
 
 #include "bridge.hpp"
 #include "emulated_systems.hpp"
+#include "log.hpp"
 #include "program_config.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -32,9 +33,6 @@ constexpr double default_rate = 5.0;
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-void log_line(std::string_view line) {
-  std::fprintf(stderr, "\neventwire: %.*s\n", static_cast<int>(line.size()), line.data());
-}
 
 // A fresh directory for the demo's checkpoints, removed when the demo ends.
 class scratch_directory {
@@ -79,7 +77,7 @@ int run_demo(const arguments& args) {
     std::fprintf(stderr, "eventwire demo: the generated config is invalid (a bug):\n%s", found.describe().c_str());
     return exit_failure;
   }
-  parts.pipeline.log = log_line;
+  parts.pipeline.log = [](std::string_view line) { log(log_level::warning, "pipeline", line); };
   sink::pipeline pipeline(io.get_executor(), std::move(parts.sinks), parts.pipeline);
   for (auto& s : systems) s->start(io.get_executor(), t);
 

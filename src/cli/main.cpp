@@ -1,5 +1,6 @@
 #include "arguments.hpp"
 #include "demo.hpp"
+#include "log.hpp"
 #include "run_config.hpp"
 
 #include <eventwire/version.hpp>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     std::printf("eventwire %.*s\n", static_cast<int>(eventwire::version().size()), eventwire::version().data());
     return cli::exit_ok;
   }
+  cli::set_log_level(parsed->logging);
   try {
     if (parsed->command == "demo") return cli::run_demo(*parsed);
     if (parsed->command == "run") return cli::run_config(*parsed);

@@ -1,6 +1,7 @@
 #include "run_config.hpp"
 
 #include "bridge.hpp"
+#include "log.hpp"
 #include "program_config.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -43,9 +44,7 @@ int run_config(const arguments& args) {
     print_problems(found, *args.config);
     return exit_config;
   }
-  parts->pipeline.log = [](std::string_view line) {
-    std::fprintf(stderr, "eventwire: %.*s\n", static_cast<int>(line.size()), line.data());
-  };
+  parts->pipeline.log = [](std::string_view line) { log(log_level::warning, "pipeline", line); };
   sink::pipeline pipeline(io.get_executor(), std::move(parts->sinks), parts->pipeline);
   std::vector<source::source*> sources;
   for (auto& s : parts->sources) sources.push_back(s.get());

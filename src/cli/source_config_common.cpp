@@ -1,5 +1,7 @@
 #include "source_config.hpp"
 
+#include "log.hpp"
+
 #include <eventwire/auth/oauth2_token_provider.hpp>
 #include <eventwire/net/tls_context.hpp>
 #include <eventwire/net/tls_options.hpp>
@@ -99,8 +101,7 @@ void read_hub_options(config::object_reader& r, signalr::hub_options& hub, const
   hub.reconnect = read_reconnect(r, reconnect_at_once);
   hub.retry_first_start = true;  // a daemon waits for a server that is down at start
   hub.log = [name](signalr::log_level level, std::string_view text) {
-    if (level >= signalr::log_level::warning)
-      std::fprintf(stderr, "eventwire: %s: %.*s\n", name.c_str(), static_cast<int>(text.size()), text.data());
+    log(static_cast<log_level>(level), name, text);  // the same four levels
   };
 }
 

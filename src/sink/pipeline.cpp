@@ -163,4 +163,6 @@ asio::awaitable<void> pipeline::drain_and_close() {
 
 const pipeline_statistics& pipeline::statistics() const noexcept { return impl_->stats; }
 
+std::size_t pipeline::sink_count() const noexcept { return impl_->sinks.size(); }
+
 }  // namespace eventwire::sink

@@ -113,4 +113,31 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
   BOOST_TEST(client_ids == std::set<std::string>{stored});
 }
 
+// Logs are JSON lines with level, source and message; the token never appears; --log-level filters.
+BOOST_AUTO_TEST_CASE(logs_are_json_lines_that_say_why_and_never_show_the_token) {
+  const temporary_directory dir;
+  // Port 1 on the loopback refuses connections.
+  write_file(dir.file("config.json"), R"({"sources": [{"name": "hub", "type": "signalr", "url": "http://127.0.0.1:1/hub",
+    "methods": ["A"], "token": "s3cr3t-token", "reconnect": {"first_delay": "50ms", "max_delay": "100ms"}}]})");
+  const auto o = run_program({"run", "--config", dir.file("config.json"), "--duration", "500ms"});
+  BOOST_TEST(o.status == 0, o.err);
+  std::size_t warnings = 0;
+  for (std::size_t from = 0, nl; (nl = o.err.find('\n', from)) != std::string::npos; from = nl + 1) {
+    const auto line = boost::json::parse(std::string_view(o.err).substr(from, nl - from)).as_object();
+    BOOST_TEST(line.at("time").is_string());
+    BOOST_TEST(line.at("source").is_string());
+    if (line.at("level").as_string() == "warning") {
+      ++warnings;
+      BOOST_TEST(line.at("source").as_string() == "hub");
+      BOOST_TEST(line.at("message").as_string().find("Connection refused") != std::string::npos);
+    }
+  }
+  BOOST_TEST(warnings >= 2u, o.err);
+  BOOST_TEST(o.err.find("s3cr3t") == std::string::npos);
+
+  const auto quiet = run_program({"run", "--config", dir.file("config.json"), "--duration", "300ms", "--log-level", "error"});
+  BOOST_TEST(quiet.status == 0);
+  BOOST_TEST(quiet.err.empty(), quiet.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

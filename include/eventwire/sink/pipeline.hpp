@@ -53,6 +53,7 @@ class pipeline {
   boost::asio::awaitable<void> drain_and_close();
 
   const pipeline_statistics& statistics() const noexcept;
+  std::size_t sink_count() const noexcept;
 
   struct impl;
 
