@@ -10,6 +10,7 @@ packages=(
   libbenchmark-dev libssl-dev ca-certificates
   clang-14 libclang-rt-14-dev
   libnats-dev nats-server
+  systemd
 )
 
 missing=()

@@ -76,7 +76,11 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
   io.run();
   if (settings.live_status) std::fputc('\n', stderr);
   set_status_line_active(false);
-  log(log_level::info, "eventwire", "stopped after delivering " + std::to_string(pipeline.statistics().events) + " events");
+  std::uint64_t received = 0;
+  for (const source::source* s : sources) received += s->statistics().events;
+  log(log_level::info, "eventwire",
+      "stopped: " + std::to_string(received) + " events received, " + std::to_string(pipeline.statistics().events) +
+          " delivered to every sink");
   return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -78,6 +79,20 @@ BOOST_AUTO_TEST_CASE(the_readme_config_example_is_valid) {
   write_file(dir.file("readme.jsonc"), readme.substr(start + 9, end - start - 9));
   const auto o = run_program({"check", "--config", dir.file("readme.jsonc")}, {{"WEBSDK_PASSWORD", "secret"}});
   BOOST_TEST(o.status == 0, o.err);
+}
+
+// The systemd unit in docs/ passes systemd-analyze verify (installed by scripts/setup.sh), with
+// ExecStart pointing at the binary under test.
+BOOST_AUTO_TEST_CASE(the_systemd_unit_verifies) {
+  std::ifstream in(EVENTWIRE_SYSTEMD_UNIT);
+  std::string unit{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  BOOST_TEST_REQUIRE(!unit.empty());
+  for (std::size_t at; (at = unit.find("/usr/local/bin/eventwire")) != std::string::npos;)
+    unit.replace(at, 24, EVENTWIRE_PROGRAM);
+  const temporary_directory dir;
+  write_file(dir.file("eventwire.service"), unit);
+  const std::string command = "systemd-analyze verify " + dir.file("eventwire.service") + " 2>&1";
+  BOOST_TEST(std::system(command.c_str()) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -28,6 +28,7 @@ std::string read_all(const std::string& path) {
 running_program::running_program(const std::vector<std::string>& args,
                                  const std::map<std::string, std::string>& environment) {
   const std::string out_path = scratch_.file("stdout"), err_path = scratch_.file("stderr");
+  std::fflush(nullptr);  // or the child writes this process's buffered output again
   pid_ = ::fork();
   BOOST_REQUIRE(pid_ >= 0);
   if (pid_ == 0) {

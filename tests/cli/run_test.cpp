@@ -11,12 +11,15 @@
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <csignal>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <optional>
 #include <set>
 
 using eventwire::testing::run_program;
+using eventwire::testing::running_program;
 using eventwire::testing::server_thread;
 using eventwire::testing::temporary_directory;
 using eventwire::testing::write_file;
@@ -111,6 +114,49 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
   const std::string stored = read_file(dir.file("state/mc%2Fclient_id"));
   BOOST_TEST(stored.size() == 36u);
   BOOST_TEST(client_ids == std::set<std::string>{stored});
+}
+
+// SIGTERM while events flow: the sources stop, every event already received is written, exit 0.
+BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
+  server_thread server;
+  auto& io = server.io();
+  std::optional<eventwire::emulator::signalr_hub> hub_storage;
+  server.call([&] { return &hub_storage.emplace(io.get_executor()); });
+  auto& hub = *hub_storage;
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    const bool connected = co_await hub.wait_for_connections(1, 20s);
+    if (!connected) co_return;
+    for (int i = 0; i < 50000; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
+  }, asio::detached);
+
+  const temporary_directory dir;
+  const std::string events = dir.file("events.ndjson");
+  write_file(dir.file("config.json"), R"({"sources": [{"name": "hub", "type": "signalr", "url": ")" + hub.url() +
+                                          R"(", "methods": ["Notify"]}],
+    "sinks": [{"type": "file", "path": ")" + events + R"(", "sync": "batch"}]})");
+  running_program program({"run", "--config", dir.file("config.json")});
+  // Stopped as soon as the first events are written, while most are still on their way.
+  const auto written = [&] {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(events, ec);
+    return !ec && size > 0;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (!written() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
+  program.signal(SIGTERM);
+  const auto o = program.finish();
+  server.call([&] {
+    hub_storage.reset();
+    return 0;
+  });
+  BOOST_TEST_REQUIRE(o.status == 0, o.err);
+  std::ifstream in(events);
+  std::uint64_t lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  const std::string summary = "stopped: " + std::to_string(lines) + " events received, " + std::to_string(lines) +
+                              " delivered to every sink";
+  BOOST_TEST(lines > 0u);
+  BOOST_TEST(o.err.find(summary) != std::string::npos, "expected '" << summary << "' in\n" << o.err);
 }
 
 // Logs are JSON lines with level, source and message; the token never appears; --log-level filters.
