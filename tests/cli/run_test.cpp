@@ -135,11 +135,11 @@ BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
                                           R"(", "methods": ["Notify"]}],
     "sinks": [{"type": "file", "path": ")" + events + R"(", "sync": "batch"}]})");
   running_program program({"run", "--config", dir.file("config.json")});
-  // Stopped as soon as the first events are written, while most are still on their way.
+  // Stopped once some events are written, while most are still on their way.
   const auto written = [&] {
     std::error_code ec;
     const auto size = std::filesystem::file_size(events, ec);
-    return !ec && size > 0;
+    return !ec && size > 64 * 1024;
   };
   const auto deadline = std::chrono::steady_clock::now() + 30s;
   while (!written() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
