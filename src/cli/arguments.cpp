@@ -11,12 +11,12 @@ const char* const usage_text =
     R"(eventwire: consume security platforms' event streams, deliver CloudEvents.
 
 Usage:
-  eventwire run --config FILE [--duration D] [--count N]
+  eventwire run --config FILE [--duration D] [--count N] [--metrics-listen HOST:PORT]
       Runs every source and sink of FILE (JSON, comments allowed; see docs/CONFIG.md) until
       SIGINT or SIGTERM, then drains: nothing acknowledged is lost.
   eventwire check --config FILE
       Validates FILE: exit 0, or every problem with its JSON path and exit 3.
-  eventwire demo [--duration D] [--rate N] [--count N]
+  eventwire demo [--duration D] [--rate N] [--count N] [--metrics-listen HOST:PORT]
       Starts the emulators of all five systems (Genetec Web SDK and Mission Control, SALTO
       Clay, Webroot Unity, Portos) on free loopback ports, runs the bridge against them and
       prints the events on stdout (NDJSON) with a live status line on stderr. --rate: events a
@@ -28,6 +28,7 @@ Usage:
       endpoints use ports N and N+1.
   eventwire --help | --version
 
+--metrics-listen serves Prometheus metrics at http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).
 Every command takes --log-level debug|info|warning|error (default info): logs are JSON lines on
 stderr, {"time","level","source","message"}, with secrets redacted.
 Durations: 10s, 1500ms, 2m (a bare number is seconds).
@@ -110,6 +111,10 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
         return std::nullopt;
       }
       a.logging = *level;
+    } else if (arg == "--metrics-listen") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      a.metrics_listen = *v;
     } else if (arg == "--port") {
       const std::string* v = value_of(arg);
       std::uint64_t port = 0;

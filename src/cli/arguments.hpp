@@ -27,6 +27,7 @@ struct arguments {
   std::optional<std::uint16_t> port;
   std::string system;  // for emulate
   log_level logging = log_level::info;
+  std::string metrics_listen;  // --metrics-listen HOST:PORT
 };
 
 // Parses argv; on failure returns nullopt and sets `error` to one sentence for the user.

@@ -2,6 +2,8 @@
 
 #include "arguments.hpp"
 #include "log.hpp"
+#include "metrics.hpp"
+#include "metrics_endpoint.hpp"
 #include "status_line.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -13,6 +15,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 namespace eventwire::cli {
 
@@ -25,7 +28,28 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
   bool stopping = false;
   int result = exit_ok;
   std::size_t running = sources.size();
-  status_line status(std::vector<const source::source*>(sources.begin(), sources.end()));
+  const std::vector<const source::source*> observed(sources.begin(), sources.end());
+  status_line status(observed);
+  metrics counters(observed, pipeline);
+  std::unique_ptr<metrics_endpoint> endpoint;
+  if (!settings.metrics_listen.empty()) {
+    const auto where = parse_listen_address(settings.metrics_listen);
+    if (!where) {
+      log(log_level::error, "eventwire", "--metrics-listen: not an address and port: " + settings.metrics_listen);
+      return exit_usage;
+    }
+    try {
+      endpoint = std::make_unique<metrics_endpoint>(io.get_executor(), *where, [&] {
+        const auto now = clock::now();
+        counters.observe(now);
+        return counters.render(now);
+      });
+    } catch (const boost::system::system_error& e) {
+      log(log_level::error, "eventwire", "cannot serve metrics on " + settings.metrics_listen + ": " + e.code().message());
+      return exit_failure;
+    }
+    log(log_level::info, "eventwire", "metrics on http://" + settings.metrics_listen + "/metrics");
+  }
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::steady_timer ticker(io);
   set_status_line_active(settings.live_status);
@@ -39,6 +63,7 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
     for (source::source* s : sources) co_await s->stop();
     co_await pipeline.drain_and_close();
     if (settings.after_stop) co_await settings.after_stop();
+    if (endpoint) endpoint->stop();
     signals.cancel();
   };
 
@@ -62,6 +87,7 @@ int run_bridge(asio::io_context& io, const std::vector<source::source*>& sources
       ticker.expires_after(settings.count != 0 ? 20ms : 250ms);
       co_await ticker.async_wait(asio::as_tuple(asio::use_awaitable));
       const auto now = clock::now();
+      counters.observe(now);
       if (settings.live_status && now - last >= 1s) {
         std::fprintf(stderr, "\r\033[K%s", status.render(now - last, pipeline.statistics()).c_str());
         last = now;

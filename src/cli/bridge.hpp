@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace eventwire::cli {
@@ -17,6 +18,8 @@ struct bridge_settings {
   std::chrono::milliseconds duration{0};  // 0: until a signal
   std::uint64_t count = 0;                // stop once this many events were delivered; 0: no limit
   bool live_status = false;               // redraw a status line on stderr every second
+  // Where to serve Prometheus metrics (GET /metrics), e.g. "127.0.0.1:9464"; empty: nowhere.
+  std::string metrics_listen;
   // After the sources stopped and the pipeline drained (e.g. stop in-process emulators).
   std::function<boost::asio::awaitable<void>()> after_stop;
 };

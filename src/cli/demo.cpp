@@ -87,6 +87,7 @@ int run_demo(const arguments& args) {
   settings.duration = args.duration.value_or(args.count ? std::chrono::milliseconds::zero() : 10s);
   settings.count = t.count * running.size();
   settings.live_status = stderr_is_terminal();
+  settings.metrics_listen = args.metrics_listen;
   settings.after_stop = [&]() -> asio::awaitable<void> {
     for (auto& s : systems) co_await s->stop();
   };

@@ -51,6 +51,7 @@ int run_config(const arguments& args) {
   bridge_settings settings;
   settings.duration = args.duration.value_or(std::chrono::milliseconds::zero());
   settings.count = args.count.value_or(0);
+  settings.metrics_listen = args.metrics_listen;
   return run_bridge(io, sources, pipeline, settings);
 }
 

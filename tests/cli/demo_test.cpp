@@ -2,11 +2,19 @@
 
 #include "program_process.hpp"
 
+#include <eventwire/testing/nats_server.hpp>  // free_port
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <csignal>
 #include <map>
+#include <thread>
 #include <set>
 #include <string>
 
@@ -90,6 +98,57 @@ BOOST_AUTO_TEST_CASE(each_emulator_prints_a_config_entry_that_check_accepts) {
       BOOST_TEST(checked.status == 0, checked.err);
     }
   }
+}
+
+// GET http://127.0.0.1:port/metrics with a blocking socket; empty when nothing answers yet.
+std::string scrape(std::uint16_t port) {
+  namespace asio = boost::asio;
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  boost::system::error_code ec;
+  socket.connect({asio::ip::make_address("127.0.0.1"), port}, ec);
+  if (ec) return {};
+  const std::string request = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  asio::write(socket, asio::buffer(request), ec);
+  std::string response;
+  asio::read(socket, asio::dynamic_buffer(response), ec);
+  return response;
+}
+
+// The value of one sample line ("name{labels} value"), or -1 when absent.
+double sample(const std::string& text, const std::string& series) {
+  const auto at = text.find("\n" + series + " ");
+  return at == std::string::npos ? -1 : std::stod(text.substr(at + series.size() + 2));
+}
+
+BOOST_AUTO_TEST_CASE(metrics_are_served_in_the_prometheus_format_while_it_runs) {
+  const std::uint16_t port = eventwire::testing::free_port();
+  eventwire::testing::running_program demo(
+      {"demo", "--rate", "200", "--duration", "60s", "--metrics-listen", "127.0.0.1:" + std::to_string(port)});
+  const std::vector<std::string> sources{"genetec-websdk", "genetec-missioncontrol", "clay-incident",
+                                         "clay-entry",     "webroot-unity",          "portos"};
+  // Scraped until every source has published (an upper bound of 30 s on the demo's start).
+  std::string text;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto all_flowing = [&] {
+    for (const auto& s : sources)
+      if (sample(text, "eventwire_source_events_total{source=\"" + s + "\"}") <= 0) return false;
+    return true;
+  };
+  while (!(text = scrape(port), all_flowing()) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  demo.signal(SIGTERM);
+  const auto o = demo.finish();
+  BOOST_TEST(o.status == 0, o.err);
+  BOOST_TEST_REQUIRE(text.starts_with("HTTP/1.1 200 OK"), text);
+  BOOST_TEST(text.find("Content-Type: text/plain; version=0.0.4") != std::string::npos);
+  BOOST_TEST(all_flowing(), text);
+  for (const auto& s : sources) {
+    BOOST_TEST(sample(text, "eventwire_source_connected{source=\"" + s + "\"}") == 1.0, s);
+    BOOST_TEST(sample(text, "eventwire_source_last_event_age_seconds{source=\"" + s + "\"}") >= 0.0, s);
+  }
+  BOOST_TEST(text.find("# TYPE eventwire_sink_events_acknowledged_total counter") != std::string::npos);
+  BOOST_TEST(sample(text, "eventwire_queue_bytes") >= 0.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,108 @@
+#include "metrics.hpp"
+
+#include <cstdio>
+
+namespace eventwire::cli {
+
+namespace {
+
+// A label value with \, " and newline escaped as the format requires.
+std::string label(std::string_view value) {
+  std::string out;
+  for (const char c : value) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void family(std::string& out, const char* name, const char* type, const char* help) {
+  out += "# HELP ";
+  out += name;
+  out += ' ';
+  out += help;
+  out += "\n# TYPE ";
+  out += name;
+  out += ' ';
+  out += type;
+  out += '\n';
+}
+
+void sample(std::string& out, const char* name, const std::string& labels, double value) {
+  char number[64];
+  std::snprintf(number, sizeof number, "%.17g", value);
+  out += name;
+  if (!labels.empty()) out += "{" + labels + "}";
+  out += ' ';
+  out += number;
+  out += '\n';
+}
+
+}  // namespace
+
+metrics::metrics(std::vector<const source::source*> sources, const sink::pipeline& pipeline)
+    : sources_(std::move(sources)),
+      pipeline_(pipeline),
+      seen_events_(sources_.size(), 0),
+      last_event_(sources_.size()) {}
+
+void metrics::observe(std::chrono::steady_clock::time_point now) {
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    const auto events = sources_[i]->statistics().events;
+    if (events != seen_events_[i]) {
+      seen_events_[i] = events;
+      last_event_[i] = now;
+    }
+  }
+}
+
+std::string metrics::render(std::chrono::steady_clock::time_point now) const {
+  std::string out;
+  struct counter {
+    const char* name;
+    const char* type;
+    const char* help;
+    std::uint64_t source::source_statistics::*field;
+  };
+  static constexpr counter per_source[] = {
+      {"eventwire_source_events_total", "counter", "Normalized events published by the source.",
+       &source::source_statistics::events},
+      {"eventwire_source_connects_total", "counter", "Successful connects (polls for pull sources).",
+       &source::source_statistics::connects},
+      {"eventwire_source_reconnects_total", "counter", "Connections lost and restored.",
+       &source::source_statistics::reconnects},
+      {"eventwire_source_errors_total", "counter", "Failures seen by the source (each logged).",
+       &source::source_statistics::errors},
+  };
+  for (const auto& c : per_source) {
+    family(out, c.name, c.type, c.help);
+    for (const auto* s : sources_)
+      sample(out, c.name, "source=\"" + label(s->name()) + "\"", static_cast<double>(s->statistics().*c.field));
+  }
+  family(out, "eventwire_source_connected", "gauge", "1 while the source is connected.");
+  for (const auto* s : sources_)
+    sample(out, "eventwire_source_connected", "source=\"" + label(s->name()) + "\"", s->statistics().connected ? 1 : 0);
+  family(out, "eventwire_source_last_event_age_seconds", "gauge",
+         "Seconds since the source last published an event (absent before its first).");
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (last_event_[i] == std::chrono::steady_clock::time_point{}) continue;
+    sample(out, "eventwire_source_last_event_age_seconds", "source=\"" + label(sources_[i]->name()) + "\"",
+           std::chrono::duration<double>(now - last_event_[i]).count());
+  }
+  const auto& p = pipeline_.statistics();
+  family(out, "eventwire_sink_events_acknowledged_total", "counter", "Events every sink acknowledged.");
+  sample(out, "eventwire_sink_events_acknowledged_total", "", static_cast<double>(p.events));
+  family(out, "eventwire_sink_batches_acknowledged_total", "counter", "Batches every sink acknowledged.");
+  sample(out, "eventwire_sink_batches_acknowledged_total", "", static_cast<double>(p.batches));
+  family(out, "eventwire_sink_errors_total", "counter", "Failed sink writes (each retried).");
+  sample(out, "eventwire_sink_errors_total", "", static_cast<double>(p.sink_failures));
+  family(out, "eventwire_queue_bytes", "gauge", "Bytes of events waiting for the sinks.");
+  sample(out, "eventwire_queue_bytes", "", static_cast<double>(p.queued_bytes));
+  return out;
+}
+
+}  // namespace eventwire::cli

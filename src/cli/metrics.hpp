@@ -1,0 +1,31 @@
+#pragma once
+
+#include <eventwire/sink/pipeline.hpp>
+#include <eventwire/source/source.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace eventwire::cli {
+
+// The program's counters in the Prometheus text exposition format (version 0.0.4).
+class metrics {
+ public:
+  metrics(std::vector<const source::source*> sources, const sink::pipeline& pipeline);
+
+  // Notes which sources published since the last call (for last-event ages); call it often
+  // (the bridge does, every tick).
+  void observe(std::chrono::steady_clock::time_point now);
+
+  std::string render(std::chrono::steady_clock::time_point now) const;
+
+ private:
+  std::vector<const source::source*> sources_;
+  const sink::pipeline& pipeline_;
+  std::vector<std::uint64_t> seen_events_;
+  std::vector<std::chrono::steady_clock::time_point> last_event_;  // epoch: none yet
+};
+
+}  // namespace eventwire::cli
