@@ -34,22 +34,38 @@ std::string read_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A SignalR hub emulator on its own thread that broadcasts `Notify` with the numbers 0 to count-1
+// once the program connected.
+class numbered_hub {
+ public:
+  explicit numbered_hub(int count) {
+    server_.call([&] { return &hub_.emplace(server_.io().get_executor()); });
+    asio::co_spawn(server_.io(), broadcast(*hub_, count), asio::detached);
+  }
+  ~numbered_hub() {
+    server_.call([&] {
+      hub_.reset();
+      return 0;
+    });
+  }
+  std::string url() const { return hub_->url(); }
+
+ private:
+  static asio::awaitable<void> broadcast(eventwire::emulator::signalr_hub& hub, int count) {
+    const bool connected = co_await hub.wait_for_connections(1, 20s);
+    if (!connected) co_return;
+    for (int i = 0; i < count; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
+  }
+  server_thread server_;
+  std::optional<eventwire::emulator::signalr_hub> hub_;
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(run)
 
 BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_file) {
-  server_thread server;
-  auto& io = server.io();
-  std::optional<eventwire::emulator::signalr_hub> hub_storage;
-  server.call([&] { return &hub_storage.emplace(io.get_executor()); });
-  auto& hub = *hub_storage;
-  // The hub streams 100 numbered invocations once the program connected.
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-    const bool connected = co_await hub.wait_for_connections(1, 20s);
-    if (!connected) co_return;
-    for (int i = 0; i < 100; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
-  }, asio::detached);
+  numbered_hub hub(100);
 
   const temporary_directory dir;
   const std::string events = dir.file("events.ndjson");
@@ -58,10 +74,6 @@ BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_fil
                  hub.url() + "\", \"methods\": [\"Notify\"]}],\n  \"sinks\": [{\"type\": \"file\", \"path\": \"" + events +
                  "\"}],\n}\n");
   const auto o = run_program({"run", "--config", dir.file("config.jsonc"), "--count", "100", "--duration", "60s"});
-  server.call([&] {
-    hub_storage.reset();
-    return 0;
-  });
   BOOST_TEST(o.status == 0, o.err);
   std::ifstream in(events);
   std::vector<int> numbers;
@@ -118,16 +130,7 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
 
 // SIGTERM while events flow: the sources stop, every event already received is written, exit 0.
 BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
-  server_thread server;
-  auto& io = server.io();
-  std::optional<eventwire::emulator::signalr_hub> hub_storage;
-  server.call([&] { return &hub_storage.emplace(io.get_executor()); });
-  auto& hub = *hub_storage;
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-    const bool connected = co_await hub.wait_for_connections(1, 20s);
-    if (!connected) co_return;
-    for (int i = 0; i < 50000; ++i) hub.broadcast("Notify", "[" + std::to_string(i) + "]");
-  }, asio::detached);
+  numbered_hub hub(50000);
 
   const temporary_directory dir;
   const std::string events = dir.file("events.ndjson");
@@ -145,10 +148,6 @@ BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
   while (!written() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
   program.signal(SIGTERM);
   const auto o = program.finish();
-  server.call([&] {
-    hub_storage.reset();
-    return 0;
-  });
   BOOST_TEST_REQUIRE(o.status == 0, o.err);
   std::ifstream in(events);
   std::uint64_t lines = 0;
