@@ -74,15 +74,7 @@ boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::h
 
 std::error_code check_answer(std::string_view body, const request& r, call_answer& out, std::string& detail) {
   call_answer_decoder decoder;
-  if (auto ec = decoder.decode(body, out)) {
-    detail = describe(r) + ": " + decoder.describe_error();
-    return ec;
-  }
-  if (out.failed) {
-    detail = describe_failure(r, *out.failed);
-    return stream_error::call_failed;
-  }
-  return {};
+  return check_answer(body, r, decoder, out, detail);
 }
 
 std::string describe_failure(const request& r, const failure& f) {

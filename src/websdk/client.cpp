@@ -1,6 +1,7 @@
 #include "client_impl.hpp"
 
 #include <eventwire/websdk/active_alarms_decoder.hpp>
+#include <eventwire/websdk/call_answer_decoder.hpp>
 #include <eventwire/websdk/event_requests.hpp>
 
 namespace eventwire::websdk {
@@ -21,10 +22,8 @@ asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(con
 
 asio::awaitable<std::error_code> client::impl::ask(const request& r, std::string& body, call_answer& out,
                                                    const form_body* form) {
-  auto [ec, received] = co_await send(r, form);
-  if (ec) co_return ec;
-  body = std::move(received);
-  co_return detail::check_answer(body, r, out, last_error);
+  call_answer_decoder decoder;
+  co_return co_await ask(r, body, decoder, out, form);
 }
 
 std::error_code client::impl::refuse(std::string_view call, std::error_code built) {
@@ -168,12 +167,10 @@ asio::awaitable<std::tuple<std::error_code, std::vector<active_alarm_record>>> c
   } else {
     r.path = {"activealarms"};
   }
-  auto [ec, body] = co_await impl_->send(r);
-  if (ec) co_return std::tuple{ec, std::move(out)};
+  std::string body;
   active_alarms_decoder decoder;
   active_alarms_answer answer;
-  if (auto bad = detail::check_answer(body, r, decoder, answer, impl_->last_error))
-    co_return std::tuple{bad, std::move(out)};
+  if (auto ec = co_await impl_->ask(r, body, decoder, answer)) co_return std::tuple{ec, std::move(out)};
   std::string scratch;
   for (const auto& a : answer.alarms) {
     active_alarm_record rec;

@@ -40,12 +40,10 @@ asio::awaitable<std::tuple<std::error_code, std::vector<std::string>>> client::s
   entity_query q(entity);
   if (auto built = q.supported_events()) co_return std::tuple{impl_->refuse("SupportedEvents", built), std::move(out)};
   const request r = q.to_request();
-  auto [ec, body] = co_await impl_->send(r);
-  if (ec) co_return std::tuple{ec, std::move(out)};
+  std::string body;
   custom_events_decoder decoder;
   custom_events_answer answer;
-  if (auto bad = detail::check_answer(body, r, decoder, answer, impl_->last_error))
-    co_return std::tuple{bad, std::move(out)};
+  if (auto ec = co_await impl_->ask(r, body, decoder, answer)) co_return std::tuple{ec, std::move(out)};
   std::string scratch;
   for (const auto& name : answer.supported_events) out.emplace_back(name.decode(scratch));
   co_return std::tuple{std::error_code(), std::move(out)};
@@ -81,12 +79,10 @@ asio::awaitable<std::tuple<std::error_code, std::vector<custom_event_record>>> c
   std::vector<custom_event_record> out;
   if (built) co_return std::tuple{impl_->refuse("custom event list", built), std::move(out)};
   const request r = query.to_request();
-  auto [ec, body] = co_await impl_->send(r);
-  if (ec) co_return std::tuple{ec, std::move(out)};
+  std::string body;
   custom_events_decoder decoder;
   custom_events_answer answer;
-  if (auto bad = detail::check_answer(body, r, decoder, answer, impl_->last_error))
-    co_return std::tuple{bad, std::move(out)};
+  if (auto ec = co_await impl_->ask(r, body, decoder, answer)) co_return std::tuple{ec, std::move(out)};
   std::string scratch;
   for (const auto& e : answer.custom_events) out.push_back(owned(e, scratch));
   co_return std::tuple{std::error_code(), std::move(out)};

@@ -18,8 +18,17 @@ namespace eventwire::websdk {
 struct client::impl {
   impl(boost::asio::any_io_executor ex, client_options o);
 
-  // Sends `r` (with `form` as its body when given) and decodes the generic answer into `out`,
-  // which views `body`. Errors as check_answer's; last_error says why.
+  // Sends `r` (with `form` as its body when given) and decodes the answer into `out` with
+  // `decoder`; `out` views `body` and the decoder. Errors as check_answer's; last_error says why.
+  template <class Decoder, class Answer>
+  boost::asio::awaitable<std::error_code> ask(const request& r, std::string& body, Decoder& decoder, Answer& out,
+                                              const form_body* form = nullptr) {
+    auto [ec, received] = co_await send(r, form);
+    if (ec) co_return ec;
+    body = std::move(received);
+    co_return detail::check_answer(body, r, decoder, out, last_error);
+  }
+  // The same for the generic answer.
   boost::asio::awaitable<std::error_code> ask(const request& r, std::string& body, call_answer& out,
                                               const form_body* form = nullptr);
   // Sends `r`; the answer's body, or an error (the URL's, the transport's, the HTTP status).

@@ -4,6 +4,8 @@
 
 #include "websdk_emulator_testing.hpp"
 
+#include <functional>
+
 namespace {
 
 using namespace eventwire::testing::websdk;
@@ -151,11 +153,10 @@ BOOST_AUTO_TEST_CASE(raise_custom_event_with_a_form_payload) {
     co_await a.call(http::verb::post, entity_q("entity=" + system_entity + ",CustomEvents.Add(1000,Order,Camera)"));
     co_await a.get("/events/subscribe?q=event(LogicalID(Camera,1),CustomEvent)");
     net::http_response_stream s(f.io.get_executor());
-    net::http_request r;
-    r.url = net::join_path(a.base, "/events");
-    r.headers.set(http::field::authorization, a.authorization);
-    BOOST_REQUIRE(!co_await s.open(r));
-    BOOST_REQUIRE(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+    BOOST_REQUIRE(!co_await a.open_stream(s));
+    const std::function<bool()> stream_open = [&] { return emu.open_streams() == 1; };
+    const bool opened = co_await emu.wait_until(stream_open);
+    BOOST_REQUIRE(opened);
 
     const std::string camera1 = emu.find("Camera", 1)->guid;
     auto res = co_await a.call(http::verb::post, "/events/RaiseCustomEvent/1000/" + camera1 + "/Visible%20message",

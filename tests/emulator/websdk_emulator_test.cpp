@@ -60,10 +60,7 @@ BOOST_AUTO_TEST_CASE(stream_hand_off_wire_form_events_and_closeconnection) {
     co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
     // GET /events answers 301 to the streaming port, with the session id.
     net::http_response_stream s(f.io.get_executor());
-    net::http_request r;
-    r.url = net::join_path(a.base, "/events");
-    r.headers.set(http::field::authorization, a.authorization);
-    BOOST_REQUIRE(!co_await s.open(r));
+    BOOST_REQUIRE(!co_await a.open_stream(s));
     BOOST_TEST(s.final_url().port == emu.streaming_port());
     BOOST_TEST(s.final_url().path.substr(0, 35) == "/WebSdk/streaming/events/sessionid=");
     BOOST_TEST(s.status() == 200u);
@@ -168,10 +165,7 @@ BOOST_AUTO_TEST_CASE(generated_traffic_at_a_rate_and_count) {
                    "event(Door,AccessGranted),event(Door,DoorOpened),event(Cardholder,CardholderAccessGranted),"
                    "event(Cardholder,CardholderAccessRefused)");
     net::http_response_stream s(f.io.get_executor());
-    net::http_request r;
-    r.url = net::join_path(a.base, "/events");
-    r.headers.set(http::field::authorization, a.authorization);
-    BOOST_REQUIRE(!co_await s.open(r));
+    BOOST_REQUIRE(!co_await a.open_stream(s));
     // Six events, in turn from cameras, doors and cardholders, once the stream is open.
     BOOST_TEST(co_await emu.wait_until([&] { return emu.parts_sent() == 6; }, 5s));
     std::string seen;

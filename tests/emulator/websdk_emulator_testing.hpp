@@ -61,6 +61,13 @@ struct api {
   }
   asio::awaitable<net::http_response> get(std::string_view target) { return call(http::verb::get, target); }
   asio::awaitable<net::http_response> post(std::string_view target) { return call(http::verb::post, target); }
+  // GET /events on `s`, followed to the streaming port.
+  asio::awaitable<std::error_code> open_stream(net::http_response_stream& s) {
+    net::http_request r;
+    r.url = net::join_path(base, "/events");
+    r.headers.set(http::field::authorization, authorization);
+    co_return co_await s.open(r);
+  }
 
   net::http_client client;
   net::url base;

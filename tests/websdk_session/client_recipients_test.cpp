@@ -6,6 +6,8 @@
 #include <eventwire/websdk/error.hpp>
 #include <eventwire/websdk/stream_error.hpp>
 
+#include <functional>
+
 namespace {
 
 using namespace eventwire::testing::websdk;
@@ -156,7 +158,9 @@ BOOST_AUTO_TEST_CASE(alarm_parts_reach_only_the_recipients) {
   run(f.io, [&]() -> asio::awaitable<void> {
     log.start(f.io, s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
-    BOOST_REQUIRE(co_await emu.wait_until([&] { return emu.alarm_monitoring(); }));
+    const std::function<bool()> monitoring = [&] { return emu.alarm_monitoring(); };
+    const bool monitored = co_await emu.wait_until(monitoring);
+    BOOST_REQUIRE(monitored);
     // Nobody: the alarm's list was made explicit and empty.
     auto ec = co_await c.clear_recipients(alarm_guid);
     BOOST_REQUIRE(!ec);

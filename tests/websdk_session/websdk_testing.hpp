@@ -85,9 +85,10 @@ struct emulator_fixture {
   std::optional<emulator::websdk_emulator> emu;
 };
 
-// Options for a websdk::client against `emu` with its credentials.
-inline eventwire::websdk::client_options client_options(const emulator::websdk_emulator& emu) {
-  eventwire::websdk::client_options o;
+// Client or stream options with `emu`'s URL and credentials.
+template <class Options>
+Options options_for(const emulator::websdk_emulator& emu) {
+  Options o;
   o.url = emu.base_url().to_string();
   o.username = "admin";
   o.application_id = "eventwire";
@@ -95,13 +96,13 @@ inline eventwire::websdk::client_options client_options(const emulator::websdk_e
   return o;
 }
 
+inline eventwire::websdk::client_options client_options(const emulator::websdk_emulator& emu) {
+  return options_for<eventwire::websdk::client_options>(emu);
+}
+
 // Options for a stream against `emu` with its credentials, fast reconnects and a short watchdog.
 inline eventwire::websdk::event_stream_options stream_options(const emulator::websdk_emulator& emu) {
-  eventwire::websdk::event_stream_options o;
-  o.url = emu.base_url().to_string();
-  o.username = "admin";
-  o.application_id = "eventwire";
-  o.password = "admin";
+  auto o = options_for<eventwire::websdk::event_stream_options>(emu);
   o.silence_timeout = 1s;
   o.reconnect = session::reconnect_policy::delays({0ms, 20ms, 50ms, 100ms, 200ms, 200ms, 200ms}).jitter(0);
   o.close_timeout = 2s;
