@@ -1,5 +1,6 @@
 // The Web SDK emulator's API port: credentials, subscriptions, alarm monitoring, the 301 to the
-// streaming port, closeconnection, RaiseEvent and the /alarm call language.
+// streaming port, closeconnection, RaiseEvent, RaiseCustomEvent, and the /alarm and /entity call
+// languages (run elsewhere).
 
 #include "websdk_state.hpp"
 #include "websdk_wire.hpp"
@@ -10,7 +11,6 @@
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <random>
 
 namespace eventwire::emulator::detail {
@@ -68,26 +68,6 @@ std::string new_session_id() {
   return out;
 }
 
-bool parse_u32(std::string_view text, std::uint32_t& out) {
-  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && p == text.data() + text.size();
-}
-
-bool parse_i64(std::string_view text, std::int64_t& out) {
-  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && p == text.data() + text.size();
-}
-
-// LogicalID(Type,N)
-bool parse_logical_id(std::string_view text, std::string& type, std::uint32_t& id) {
-  std::vector<websdk_call> calls;
-  if (!parse_calls(text, calls) || calls.size() != 1 || calls[0].name != "LogicalID" ||
-      calls[0].args.size() != 2)
-    return false;
-  type = calls[0].args[0];
-  return parse_u32(calls[0].args[1], id);
-}
-
 bool parse_subscriptions(std::string_view q, std::vector<websdk_subscription>& out) {
   std::vector<websdk_call> calls;
   if (!parse_calls(q, calls)) return false;
@@ -111,17 +91,6 @@ bool parse_subscriptions(std::string_view q, std::vector<websdk_subscription>& o
     out.push_back(std::move(s));
   }
   return true;
-}
-
-// GUID or LogicalID(Type,N) naming an entity.
-std::string resolve_entity(const websdk_state& st, std::string_view text) {
-  std::string guid;
-  if (unbrace_guid(text, guid)) return guid;
-  std::string type;
-  std::uint32_t id = 0;
-  if (parse_logical_id(text, type, id))
-    if (const websdk_entity* e = st.entity_by_logical_id(type, id)) return e->guid;
-  return {};
 }
 
 std::string subscribed_json(const websdk_state& st, const websdk_session& s) {
@@ -151,124 +120,6 @@ std::string subscribed_json(const websdk_state& st, const websdk_session& s) {
   return out + "]";
 }
 
-// DynamicAlarmContent(text){Priority=N,...}: the context and the priority.
-void parse_content(std::string_view arg, std::string& context, std::int64_t& priority) {
-  constexpr std::string_view head = "DynamicAlarmContent(";
-  if (arg.substr(0, head.size()) != head) return;
-  const auto close = arg.find(')', head.size());
-  if (close == std::string_view::npos) return;
-  context.assign(arg.substr(head.size(), close - head.size()));
-  const auto p = arg.find("Priority=", close);
-  if (p != std::string_view::npos) {
-    std::string_view rest = arg.substr(p + 9);
-    rest = rest.substr(0, rest.find_first_of(",}"));
-    std::int64_t v = 0;
-    if (parse_i64(rest, v)) priority = v;
-  }
-}
-
-// Instance ids of `42`, `{42,43}` or `{{42,guid},{43,guid}}`.
-std::vector<std::int64_t> instance_ids(std::string_view arg) {
-  std::vector<std::int64_t> out;
-  std::int64_t v = 0;
-  if (parse_i64(arg, v)) return {v};
-  // Numbers that start a list element: after '{' or ',' at any depth, not inside a GUID.
-  std::size_t i = 0;
-  while (i < arg.size()) {
-    if ((arg[i] == '{' || arg[i] == ',') && i + 1 < arg.size() && std::isdigit(static_cast<unsigned char>(arg[i + 1]))) {
-      std::size_t j = i + 1;
-      while (j < arg.size() && std::isdigit(static_cast<unsigned char>(arg[j]))) ++j;
-      if (j < arg.size() && (arg[j] == ',' || arg[j] == '}') && parse_i64(arg.substr(i + 1, j - i - 1), v))
-        out.push_back(v);
-      i = j;
-    } else {
-      ++i;
-    }
-  }
-  return out;
-}
-
-// Runs one /alarm call; the Result JSON, or an error text.
-bool run_alarm_call(websdk_state& st, const websdk_call& c, std::string& result, std::string& error) {
-  auto find_instance = [&](std::int64_t id) -> websdk_alarm_instance* {
-    auto it = st.alarms.find(id);
-    return it == st.alarms.end() ? nullptr : &it->second;
-  };
-  auto acknowledge = [&](websdk_alarm_instance& a) {
-    if (a.state == 2) return;
-    a.state = 2;
-    st.deliver_alarm_part(alarm_acknowledged_json(a));
-  };
-  const auto& a = c.args;
-  if (c.name == "TriggerAlarm") {
-    if (a.empty()) return error = "TriggerAlarm needs an alarm", false;
-    const std::string alarm = resolve_entity(st, a[0]);
-    if (alarm.empty()) return error = "unknown alarm " + a[0], false;
-    std::string source = a.size() > 1 ? resolve_entity(st, a[1]) : std::string();
-    std::string context;
-    std::int64_t priority = 1;
-    if (a.size() > 2) parse_content(a[2], context, priority);
-    const auto id = st.trigger(alarm, source, context, priority);
-    result = R"({"alarminstanceid":)" + std::to_string(id) + "}";
-    return true;
-  }
-  if (c.name == "AcknowledgeAlarm" || c.name == "ForceAcknowledgeAlarm") {
-    if (a.empty()) return error = c.name + " needs an instance", false;
-    const auto ids = instance_ids(a[0]);
-    if (ids.empty()) return error = "invalid instance id " + a[0], false;
-    for (auto id : ids) {
-      auto* inst = find_instance(id);
-      if (!inst) return error = "unknown alarm instance " + std::to_string(id), false;
-      acknowledge(*inst);
-    }
-    result = c.name == "AcknowledgeAlarm" ? R"({"Acknowledged":true})" : "{}";
-    return true;
-  }
-  if (c.name == "InvestigateAlarm" || c.name == "ForwardAlarm" || c.name == "EditAlarmContext") {
-    if (a.empty()) return error = c.name + " needs an instance", false;
-    const auto ids = instance_ids(a[0]);
-    if (ids.empty()) return error = "invalid instance id " + a[0], false;
-    for (auto id : ids) {
-      auto* inst = find_instance(id);
-      if (!inst) return error = "unknown alarm instance " + std::to_string(id), false;
-      if (c.name == "InvestigateAlarm") inst->investigated = true;
-      if (c.name == "ForwardAlarm" && a.size() > 1) inst->forwarded_to.push_back(a[1]);
-      if (c.name == "EditAlarmContext" && a.size() > 2) inst->context = a[2];
-    }
-    result = "{}";
-    return true;
-  }
-  if (c.name == "ForceAcknowledgeAllAlarms") {
-    for (auto& [id, inst] : st.alarms) acknowledge(inst);
-    result = "{}";
-    return true;
-  }
-  if (c.name == "IsActive") {
-    std::string guid;
-    if (a.size() != 1 || !unbrace_guid(a[0], guid)) return error = "IsActive needs an alarm GUID", false;
-    bool active = false;
-    for (const auto& [id, inst] : st.alarms)
-      if (inst.state == 1 && inst.alarm_guid == guid) active = true;
-    result = active ? R"({"IsActive":true})" : R"({"IsActive":false})";
-    return true;
-  }
-  if (c.name == "ClearSourceCondition") {
-    result = "{}";
-    return true;
-  }
-  if (c.name == "GetActiveAlarms") {
-    result = "[";
-    for (const auto& [id, inst] : st.alarms) {
-      if (inst.state != 1) continue;
-      if (result.size() > 1) result += ',';
-      result += active_alarm_json(inst, true);
-    }
-    result += ']';
-    return true;
-  }
-  return error = "unknown alarm method " + c.name, false;
-}
-
 }  // namespace
 
 boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_ptr<websdk_state> st,
@@ -289,7 +140,8 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
   if (segs.size() < base.size() || !std::equal(base.begin(), base.end(), segs.begin()))
     co_return answer(req, http::status::not_found, rsp_fail("not found"));
   segs.erase(segs.begin(), segs.begin() + static_cast<std::ptrdiff_t>(base.size()));
-  if (!segs.empty() && segs.back().empty()) segs.pop_back();
+  const bool trailing_slash = !segs.empty() && segs.back().empty();
+  if (trailing_slash) segs.pop_back();
   std::string q;
   if (auto it = u.params().find("q"); it != u.params().end()) q = (*it).value;
 
@@ -320,7 +172,7 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
                                          .to_string());
       co_return res;
     }
-    const std::string& what = segs[1];
+    const std::string what = segs.size() > 1 ? segs[1] : std::string();
     if (segs.size() == 2 && (what == "subscribe" || what == "unsubscribe") && (get || post)) {
       std::vector<websdk_subscription> subs;
       if (!parse_subscriptions(q, subs)) co_return fail("invalid event subscription: " + q);
@@ -353,8 +205,24 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
       }
       co_return fail("unknown connection " + segs[2]);
     }
+    if ((segs.size() == 4 || segs.size() == 5) && what == "RaiseCustomEvent" && post) {
+      if (segs.size() == 4 && !trailing_slash) {
+        // The seed: without the trailing slash the server answers 307 instead of raising.
+        response res(http::status::temporary_redirect, req.version());
+        res.set(http::field::location, std::string(u.encoded_path()) + "/");
+        co_return res;
+      }
+      std::string error;
+      const auto content_type = req[http::field::content_type];
+      const std::string_view message = segs.size() == 5 ? std::string_view(segs[4]) : std::string_view();
+      const bool raised = raise_custom_event(*st, segs[2], segs[3], message,
+                                             std::string_view(content_type.data(), content_type.size()), req.body(),
+                                             error);
+      st->notify();
+      co_return raised ? ok(rsp_ok_empty()) : fail(error);
+    }
     if (segs.size() == 4 && what == "RaiseEvent" && post) {
-      const std::string guid = resolve_entity(*st, segs[3]);
+      const std::string guid = st->resolve_entity(segs[3]);
       if (guid.empty()) co_return fail("unknown entity " + segs[3]);
       st->deliver_event(segs[2], guid);
       st->notify();
@@ -362,13 +230,16 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
     }
   }
   if (segs.size() == 1 && segs[0] == "alarm" && get) {
-    std::vector<websdk_call> calls;
-    if (!parse_calls(q, calls)) co_return fail("invalid alarm call: " + q);
     std::string result, error;
-    for (const auto& c : calls)
-      if (!run_alarm_call(*st, c, result, error)) co_return fail(error);
+    const bool done = run_alarm_calls(*st, q, result, error);
     st->notify();
-    co_return ok(rsp_ok(result));
+    co_return done ? ok(rsp_ok(result)) : fail(error);
+  }
+  if (segs.size() == 1 && segs[0] == "entity" && (get || post)) {
+    std::string result, error;
+    const bool done = run_entity_query(*st, q, post, result, error);
+    st->notify();
+    co_return done ? ok(rsp_ok(result)) : fail(error);
   }
   if (segs.size() == 1 && segs[0] == "activealarms" && get) {
     std::string result = "[";

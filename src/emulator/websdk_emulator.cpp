@@ -6,7 +6,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <cctype>
 #include <cstdio>
 
 namespace eventwire::emulator {
@@ -15,14 +14,6 @@ namespace detail {
 namespace asio = boost::asio;
 
 namespace {
-
-bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 std::string entity_guid(unsigned kind, std::size_t n) {
   char text[40];
@@ -63,6 +54,16 @@ const websdk_entity* websdk_state::entity_by_logical_id(std::string_view type, s
   for (const auto& e : entities)
     if (e.logical_id == id && iequal(e.type, type)) return &e;
   return nullptr;
+}
+
+std::string websdk_state::resolve_entity(std::string_view text) const {
+  std::string guid;
+  if (unbrace_guid(text, guid)) return guid;
+  std::string type;
+  std::uint32_t id = 0;
+  if (parse_logical_id(text, type, id))
+    if (const websdk_entity* e = entity_by_logical_id(type, id)) return e->guid;
+  return {};
 }
 
 websdk_session* websdk_state::session_by_id(std::string_view session_id) {
@@ -114,7 +115,8 @@ void websdk_state::close_stream(websdk_stream& s) {
   notify();
 }
 
-std::size_t websdk_state::deliver_event(std::string_view event_type, std::string_view source_guid) {
+std::size_t websdk_state::deliver_event(std::string_view event_type, std::string_view source_guid,
+                                        std::string_view event_members) {
   const websdk_entity* entity = entity_by_guid(source_guid);
   std::optional<std::string> json;
   std::size_t delivered = 0;
@@ -127,14 +129,15 @@ std::size_t websdk_state::deliver_event(std::string_view event_type, std::string
     for (const auto& sub : it->second.subscriptions)
       if (matches(sub, entity, source_guid, event_type)) wanted = true;
     if (!wanted) continue;
-    if (!json) json = event_part_json(event_type, entity, source_guid);
+    if (!json) json = event_part_json(event_type, entity, source_guid, event_members);
     queue_part(*s, *json);
     ++delivered;
   }
   return delivered;
 }
 
-std::size_t websdk_state::deliver_alarm_part(const std::string& json) {
+std::size_t websdk_state::deliver_alarm_part(const std::string& json, const websdk_alarm_instance& a) {
+  if (!user_receives(a)) return 0;
   std::size_t delivered = 0;
   std::vector<std::shared_ptr<websdk_stream>> targets;
   for (auto& [id, s] : streams) targets.push_back(s);
@@ -147,16 +150,10 @@ std::size_t websdk_state::deliver_alarm_part(const std::string& json) {
   return delivered;
 }
 
-std::int64_t websdk_state::trigger(std::string_view alarm_guid, std::string_view source_guid,
-                                   std::string_view context, std::int64_t priority) {
-  websdk_alarm_instance a;
+std::int64_t websdk_state::trigger(websdk_alarm_instance a) {
   a.instance_id = next_instance++;
-  a.alarm_guid.assign(alarm_guid);
-  a.source_guid.assign(source_guid);
-  a.context.assign(context);
-  a.priority = priority;
-  const websdk_entity* source = entity_by_guid(source_guid);
-  deliver_alarm_part(alarm_triggered_json(a, source ? std::string_view(source->name) : std::string_view()));
+  const websdk_entity* source = entity_by_guid(a.source_guid);
+  deliver_alarm_part(alarm_triggered_json(a, source ? std::string_view(source->name) : std::string_view()), a);
   alarms.emplace(a.instance_id, a);
   notify();
   return a.instance_id;
@@ -245,7 +242,11 @@ std::size_t websdk_emulator::generate(std::uint64_t count) { return state_->gene
 
 std::int64_t websdk_emulator::trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                                             std::string_view context) {
-  return state_->trigger(alarm_guid, source_guid, context, 1);
+  websdk_alarm_instance a;
+  a.alarm_guid.assign(alarm_guid);
+  a.source_guid.assign(source_guid);
+  a.context.assign(context);
+  return state_->trigger(std::move(a));
 }
 
 std::vector<websdk_alarm_instance> websdk_emulator::active_alarms() const {
@@ -253,6 +254,22 @@ std::vector<websdk_alarm_instance> websdk_emulator::active_alarms() const {
   for (const auto& [id, a] : state_->alarms)
     if (a.state == 1) out.push_back(a);
   return out;
+}
+
+std::optional<std::vector<websdk_recipient>> websdk_emulator::recipients(std::string_view alarm_guid) const {
+  const auto it = state_->recipients.find(detail::lower(alarm_guid));
+  if (it == state_->recipients.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<websdk_custom_event> websdk_emulator::custom_events() const {
+  std::vector<websdk_custom_event> out;
+  for (const auto& [id, e] : state_->custom_events) out.push_back(e);
+  return out;
+}
+
+std::vector<websdk_raised_custom_event> websdk_emulator::raised_custom_events() const {
+  return {state_->raised_custom_events.begin(), state_->raised_custom_events.end()};
 }
 
 void websdk_emulator::set_faults(const websdk_faults& faults) {

@@ -3,6 +3,7 @@
 #include <eventwire/time/timestamp.hpp>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 
@@ -63,7 +64,7 @@ std::int64_t event_number(std::string_view type) {
 }  // namespace
 
 std::string event_part_json(std::string_view event_type, const websdk_entity* entity,
-                            std::string_view source_guid) {
+                            std::string_view source_guid, std::string_view event_members) {
   const std::string now = websdk_now();
   std::string out = R"({"Rsp":{"Status":"Ok","Result":{"Event":{"Condition":"","EventName":)";
   out += std::to_string(event_number(event_type));
@@ -79,7 +80,12 @@ std::string event_part_json(std::string_view event_type, const websdk_entity* en
   append_json_string(out, event_type);
   out += R"(,"RelatedEntities":[)";
   append_json_string(out, source_guid);
-  out += R"(]},"EventType":)";
+  out += ']';
+  if (!event_members.empty()) {
+    out += ',';
+    out += event_members;
+  }
+  out += R"(},"EventType":)";
   append_json_string(out, event_type);
   out += R"(,"SourceGuid":)";
   append_json_string(out, source_guid);
@@ -107,7 +113,12 @@ std::string alarm_triggered_json(const websdk_alarm_instance& a, std::string_vie
   append_json_string(out, now);
   out += R"(,"DynamicAlarmContent":{"AttachedEntities":[],"Context":)";
   append_json_string(out, a.context);
-  out += R"(,"ForwardedRecipients":[],"Priority":)";
+  out += R"(,"ForwardedRecipients":[)";
+  for (std::size_t i = 0; i < a.forwarded_to.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, a.forwarded_to[i]);
+  }
+  out += R"(],"Priority":)";
   out += std::to_string(a.priority);
   out += R"(,"Urls":[]}}}}})";
   return out;
@@ -220,6 +231,52 @@ bool unbrace_guid(std::string_view text, std::string& out) {
   if (!is_guid(text)) return false;
   out.assign(text);
   return true;
+}
+
+bool parse_guid_list(std::string_view text, std::vector<std::string>& out) {
+  out.clear();
+  if (text.size() >= 2 && text.front() == '{' && text.back() == '}') text = text.substr(1, text.size() - 2);
+  for (;;) {
+    const auto comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    if (!is_guid(item)) return false;
+    out.emplace_back(item);
+    if (comma == std::string_view::npos) return true;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+bool parse_u32(std::string_view text, std::uint32_t& out) {
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && p == text.data() + text.size();
+}
+
+bool parse_i64(std::string_view text, std::int64_t& out) {
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && p == text.data() + text.size();
+}
+
+bool parse_logical_id(std::string_view text, std::string& type, std::uint32_t& id) {
+  std::vector<websdk_call> calls;
+  if (!parse_calls(text, calls) || calls.size() != 1 || calls[0].name != "LogicalID" ||
+      calls[0].args.size() != 2)
+    return false;
+  type = calls[0].args[0];
+  return parse_u32(calls[0].args[1], id);
+}
+
+bool iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace eventwire::emulator::detail

@@ -5,6 +5,7 @@
 
 #include <eventwire/emulator/websdk_emulator.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@
 namespace eventwire::emulator::detail {
 
 inline constexpr std::string_view websdk_boundary = "--GENETECBOUNDARY";
+// The event type of a raised custom event (inferred: the seed names none; subscribing to one
+// custom event alone is not supported, so event(source,CustomEvent) receives them all).
+inline constexpr std::string_view custom_event_type = "CustomEvent";
 
 void append_json_string(std::string& out, std::string_view text);
 std::string websdk_now();  // RFC 3339 UTC with 100 ns digits
@@ -20,8 +24,9 @@ std::string rsp_ok(std::string_view result_json);    // {"Rsp":{"Status":"Ok","R
 std::string rsp_ok_empty();                          // {"Rsp":{"Status":"Ok"}}
 std::string rsp_fail(std::string_view message);      // Status Fail, Result.Message
 
+// `event_members`: more members of the Event object, e.g. `"CustomEventId":1,"Message":"x"`.
 std::string event_part_json(std::string_view event_type, const websdk_entity* entity,
-                            std::string_view source_guid);
+                            std::string_view source_guid, std::string_view event_members = {});
 std::string alarm_triggered_json(const websdk_alarm_instance& a, std::string_view source_name);
 std::string alarm_acknowledged_json(const websdk_alarm_instance& a);
 std::string active_alarm_json(const websdk_alarm_instance& a, bool legacy);
@@ -39,5 +44,13 @@ bool parse_calls(std::string_view text, std::vector<websdk_call>& out);
 // "{guid}" or "guid" -> guid; false when not a GUID.
 bool unbrace_guid(std::string_view text, std::string& out);
 bool is_guid(std::string_view text) noexcept;
+// "{g}", "g" or "{g1,g2}" -> the GUIDs; false when any is not one.
+bool parse_guid_list(std::string_view text, std::vector<std::string>& out);
+// LogicalID(Type,N)
+bool parse_logical_id(std::string_view text, std::string& type, std::uint32_t& id);
+bool parse_u32(std::string_view text, std::uint32_t& out);
+bool parse_i64(std::string_view text, std::int64_t& out);
+bool iequal(std::string_view a, std::string_view b) noexcept;  // ASCII, without regard to case
+std::string lower(std::string_view text);                        // ASCII
 
 }  // namespace eventwire::emulator::detail

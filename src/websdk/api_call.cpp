@@ -28,12 +28,16 @@ std::error_code make_api_target(std::string_view url, std::string_view username,
   return {};
 }
 
-net::http_request make_api_request(const api_target& target, const request& r) {
+net::http_request make_api_request(const api_target& target, const request& r, const form_body* form) {
   net::http_request out;
   out.method = r.method == http_method::post ? http::verb::post : http::verb::get;
   out.url = net::join_path(target.base, r.target());
   out.headers.set(http::field::authorization, target.authorization);
   out.headers.set(http::field::accept, "text/json");
+  if (form) {
+    out.headers.set(http::field::content_type, form->content_type);
+    out.body = form->body;
+  }
   return out;
 }
 
@@ -49,8 +53,10 @@ std::string describe(const request& r) {
 
 boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::http_client& client,
                                                                          const api_target& target,
-                                                                         const request& r, std::string& detail) {
-  auto [ec, res] = co_await client.send(make_api_request(target, r));
+                                                                         const request& r, std::string& detail,
+                                                                         const form_body* form) {
+  net::http_request request = make_api_request(target, r, form);
+  auto [ec, res] = co_await client.send(std::move(request));
   if (ec) {
     detail = describe(r) + ": " + client.last_error_detail();
     co_return std::tuple{ec, std::string()};
@@ -68,21 +74,18 @@ boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::h
 
 std::error_code check_answer(std::string_view body, const request& r, call_answer& out, std::string& detail) {
   call_answer_decoder decoder;
-  if (auto ec = decoder.decode(body, out)) {
-    detail = describe(r) + ": " + decoder.describe_error();
-    return ec;
+  return check_answer(body, r, decoder, out, detail);
+}
+
+std::string describe_failure(const request& r, const failure& f) {
+  std::string scratch;
+  std::string out = describe(r) + " answered Status ";
+  out += f.status.decode(scratch);
+  if (f.message) {
+    out += ": ";
+    out += f.message->decode(scratch);
   }
-  if (out.failed) {
-    std::string scratch;
-    detail = describe(r) + " answered Status ";
-    detail += out.failed->status.decode(scratch);
-    if (out.failed->message) {
-      detail += ": ";
-      detail += out.failed->message->decode(scratch);
-    }
-    return stream_error::call_failed;
-  }
-  return {};
+  return out;
 }
 
 }  // namespace eventwire::websdk::detail

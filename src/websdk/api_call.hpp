@@ -7,7 +7,10 @@
 #include <eventwire/net/http_client.hpp>
 #include <eventwire/net/url.hpp>
 #include <eventwire/websdk/call_answer.hpp>
+#include <eventwire/websdk/custom_event_payload.hpp>
+#include <eventwire/websdk/failure.hpp>
 #include <eventwire/websdk/request.hpp>
+#include <eventwire/websdk/stream_error.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -29,18 +32,38 @@ std::error_code make_api_target(std::string_view url, std::string_view username,
                                 std::string_view application_id, std::string_view password,
                                 api_target& out);
 
-net::http_request make_api_request(const api_target& target, const request& r);
+// `form`, when given, is the request's body (RaiseCustomEvent's hidden payload).
+net::http_request make_api_request(const api_target& target, const request& r, const form_body* form = nullptr);
 std::string describe(const request& r);  // "GET /events/subscribe"
 
-// Sends `r`; the body when the status is 200. Errors: stream_error::unauthorized, http_status,
-// or the client's.
+// Sends `r` (with `form` as its body when given); the body when the status is 200. Errors:
+// stream_error::unauthorized, http_status, or the client's.
 boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::http_client& client,
                                                                          const api_target& target,
                                                                          const request& r,
-                                                                         std::string& detail);
+                                                                         std::string& detail,
+                                                                         const form_body* form = nullptr);
+
+// "GET /alarm answered Status Fail: <the server's text>".
+std::string describe_failure(const request& r, const failure& f);
 
 // Decodes the generic answer; Status other than Ok is stream_error::call_failed with the
 // server's text in `detail`. `out` views `body`.
 std::error_code check_answer(std::string_view body, const request& r, call_answer& out, std::string& detail);
+
+// The same with a decoder of a specific answer (custom_events_decoder, active_alarms_decoder).
+template <class Decoder, class Answer>
+std::error_code check_answer(std::string_view body, const request& r, Decoder& decoder, Answer& out,
+                             std::string& detail) {
+  if (const std::error_code ec = decoder.decode(body, out)) {
+    detail = describe(r) + ": " + decoder.describe_error();
+    return ec;
+  }
+  if (out.failed) {
+    detail = describe_failure(r, *out.failed);
+    return stream_error::call_failed;
+  }
+  return {};
+}
 
 }  // namespace eventwire::websdk::detail

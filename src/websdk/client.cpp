@@ -1,27 +1,37 @@
-#include "api_call.hpp"
+#include "client_impl.hpp"
 
-#include <eventwire/net/http_client.hpp>
 #include <eventwire/websdk/active_alarms_decoder.hpp>
-#include <eventwire/websdk/client.hpp>
+#include <eventwire/websdk/call_answer_decoder.hpp>
 #include <eventwire/websdk/event_requests.hpp>
-#include <eventwire/websdk/stream_error.hpp>
 
 namespace eventwire::websdk {
 
 namespace asio = boost::asio;
 
-struct client::impl {
-  impl(asio::any_io_executor ex, client_options o) : options(std::move(o)), http(ex, options.http) {
-    url_error = detail::make_api_target(options.url, options.username, options.application_id, options.password,
-                                        target);
-  }
+client::impl::impl(asio::any_io_executor ex, client_options o) : options(std::move(o)), http(ex, options.http) {
+  url_error = detail::make_api_target(options.url, options.username, options.application_id, options.password, target);
+}
 
-  client_options options;
-  net::http_client http;
-  detail::api_target target;
-  std::error_code url_error;
-  std::string last_error;
-};
+asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(const request& r, const form_body* form) {
+  if (url_error) {
+    last_error = "the Web SDK URL is not a valid http or https URL";
+    co_return std::tuple{url_error, std::string()};
+  }
+  co_return co_await detail::send_api(http, target, r, last_error, form);
+}
+
+asio::awaitable<std::error_code> client::impl::ask(const request& r, std::string& body, call_answer& out,
+                                                   const form_body* form) {
+  call_answer_decoder decoder;
+  co_return co_await ask(r, body, decoder, out, form);
+}
+
+std::error_code client::impl::refuse(std::string_view call, std::error_code built) {
+  last_error = "invalid ";
+  last_error += call;
+  last_error += ": " + built.message();
+  return built;
+}
 
 client::client(asio::any_io_executor ex, client_options options)
     : impl_(std::make_unique<impl>(ex, std::move(options))) {}
@@ -30,38 +40,33 @@ client::~client() = default;
 const std::string& client::last_error_detail() const noexcept { return impl_->last_error; }
 
 asio::awaitable<std::tuple<std::error_code, std::string>> client::call(const request& r) {
-  if (impl_->url_error) {
-    impl_->last_error = "the Web SDK URL is not a valid http or https URL";
-    co_return std::tuple{impl_->url_error, std::string()};
-  }
-  auto [ec, body] = co_await detail::send_api(impl_->http, impl_->target, r, impl_->last_error);
-  if (ec) co_return std::tuple{ec, std::string()};
+  std::string body;
   call_answer answer;
-  if (auto bad = detail::check_answer(body, r, answer, impl_->last_error)) co_return std::tuple{bad, std::string()};
+  if (auto ec = co_await impl_->ask(r, body, answer)) co_return std::tuple{ec, std::string()};
   co_return std::tuple{std::error_code(), std::string(answer.result_json)};
 }
 
 asio::awaitable<std::error_code> client::alarm(const alarm_calls& calls, std::error_code built) {
-  if (built) {
-    impl_->last_error = "invalid alarm call: " + built.message();
-    co_return built;
-  }
+  if (built) co_return impl_->refuse("alarm call", built);
   const request r = calls.to_request();
+  auto [ec, result] = co_await call(r);
+  co_return ec;
+}
+
+asio::awaitable<std::error_code> client::entity(const entity_query& query, std::error_code built) {
+  if (built) co_return impl_->refuse("entity call", built);
+  const request r = query.to_request();
   auto [ec, result] = co_await call(r);
   co_return ec;
 }
 
 asio::awaitable<std::tuple<std::error_code, std::int64_t>> client::trigger_alarm(trigger_alarm_args args) {
   alarm_calls calls;
-  if (auto built = calls.trigger_alarm(args)) {
-    impl_->last_error = "invalid TriggerAlarm: " + built.message();
-    co_return std::tuple{built, std::int64_t{0}};
-  }
+  if (auto built = calls.trigger_alarm(args)) co_return std::tuple{impl_->refuse("TriggerAlarm", built), std::int64_t{0}};
   const request r = calls.to_request();
-  auto [ec, body] = co_await detail::send_api(impl_->http, impl_->target, r, impl_->last_error);
-  if (ec) co_return std::tuple{ec, std::int64_t{0}};
+  std::string body;
   call_answer answer;
-  if (auto bad = detail::check_answer(body, r, answer, impl_->last_error)) co_return std::tuple{bad, std::int64_t{0}};
+  if (auto ec = co_await impl_->ask(r, body, answer)) co_return std::tuple{ec, std::int64_t{0}};
   if (!answer.alarm_instance_id) {
     impl_->last_error = "TriggerAlarm answered without alarminstanceid";
     co_return std::tuple{std::error_code(error::missing_key), std::int64_t{0}};
@@ -101,9 +106,25 @@ asio::awaitable<std::error_code> client::investigate_alarm(std::int64_t instance
   co_return co_await alarm(calls, built);
 }
 
+asio::awaitable<std::error_code> client::investigate_alarms(std::vector<alarm_instance_key> instances) {
+  std::vector<alarm_instance> views;
+  for (const auto& i : instances) views.push_back({i.instance_id, i.alarm_guid});
+  alarm_calls calls;
+  const auto built = calls.investigate_alarms(views);
+  co_return co_await alarm(calls, built);
+}
+
 asio::awaitable<std::error_code> client::forward_alarm(std::int64_t instance_id, std::string recipient_guid) {
   alarm_calls calls;
   const auto built = calls.forward_alarm(instance_id, std::string_view(recipient_guid));
+  co_return co_await alarm(calls, built);
+}
+
+asio::awaitable<std::error_code> client::forward_alarm(std::int64_t instance_id,
+                                                       std::vector<std::string> recipient_guids) {
+  const std::vector<std::string_view> views(recipient_guids.begin(), recipient_guids.end());
+  alarm_calls calls;
+  const auto built = calls.forward_alarm(instance_id, std::span<const std::string_view>(views));
   co_return co_await alarm(calls, built);
 }
 
@@ -128,15 +149,11 @@ asio::awaitable<std::error_code> client::clear_source_condition(std::string sour
 
 asio::awaitable<std::tuple<std::error_code, bool>> client::is_active(std::string alarm_guid) {
   alarm_calls calls;
-  if (auto built = calls.is_active(alarm_guid)) {
-    impl_->last_error = "invalid IsActive: " + built.message();
-    co_return std::tuple{built, false};
-  }
+  if (auto built = calls.is_active(alarm_guid)) co_return std::tuple{impl_->refuse("IsActive", built), false};
   const request r = calls.to_request();
-  auto [ec, body] = co_await detail::send_api(impl_->http, impl_->target, r, impl_->last_error);
-  if (ec) co_return std::tuple{ec, false};
+  std::string body;
   call_answer answer;
-  if (auto bad = detail::check_answer(body, r, answer, impl_->last_error)) co_return std::tuple{bad, false};
+  if (auto ec = co_await impl_->ask(r, body, answer)) co_return std::tuple{ec, false};
   co_return std::tuple{std::error_code(), answer.is_active.value_or(false)};
 }
 
@@ -150,19 +167,10 @@ asio::awaitable<std::tuple<std::error_code, std::vector<active_alarm_record>>> c
   } else {
     r.path = {"activealarms"};
   }
-  auto [ec, body] = co_await detail::send_api(impl_->http, impl_->target, r, impl_->last_error);
-  if (ec) co_return std::tuple{ec, std::move(out)};
+  std::string body;
   active_alarms_decoder decoder;
   active_alarms_answer answer;
-  if (auto bad = decoder.decode(body, answer)) {
-    impl_->last_error = detail::describe(r) + ": " + decoder.describe_error();
-    co_return std::tuple{bad, std::move(out)};
-  }
-  if (answer.failed) {
-    call_answer generic;
-    const auto bad = detail::check_answer(body, r, generic, impl_->last_error);
-    co_return std::tuple{bad ? bad : std::error_code(stream_error::call_failed), std::move(out)};
-  }
+  if (auto ec = co_await impl_->ask(r, body, decoder, answer)) co_return std::tuple{ec, std::move(out)};
   std::string scratch;
   for (const auto& a : answer.alarms) {
     active_alarm_record rec;
@@ -180,10 +188,7 @@ asio::awaitable<std::tuple<std::error_code, std::vector<active_alarm_record>>> c
 
 asio::awaitable<std::error_code> client::raise_event(std::string event_type, entity_ref entity) {
   request r;
-  if (auto built = raise_event_request(event_type, entity, r)) {
-    impl_->last_error = "invalid RaiseEvent: " + built.message();
-    co_return built;
-  }
+  if (auto built = raise_event_request(event_type, entity, r)) co_return impl_->refuse("RaiseEvent", built);
   auto [ec, result] = co_await call(r);
   co_return ec;
 }

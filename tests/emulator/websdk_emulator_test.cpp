@@ -2,71 +2,11 @@
 // the 301 hand-off and the stream's wire form, RaiseEvent, the /alarm operations, closeconnection
 // and generated traffic.
 
-#include "websdk_testing.hpp"
-
-#include <eventwire/net/error.hpp>
-#include <eventwire/net/http_client.hpp>
-#include <eventwire/net/http_response_stream.hpp>
-
-#include <eventwire/websdk/percent_encoding.hpp>
-
-#include <boost/beast/core/detail/base64.hpp>
-
-#include <memory>
+#include "websdk_emulator_testing.hpp"
 
 namespace {
 
 using namespace eventwire::testing::websdk;
-namespace net = eventwire::net;
-namespace http = boost::beast::http;
-
-std::string basic(std::string_view user_and_password) {
-  namespace base64 = boost::beast::detail::base64;
-  std::string out(base64::encoded_size(user_and_password.size()), '\0');
-  out.resize(base64::encode(out.data(), user_and_password.data(), user_and_password.size()));
-  return "Basic " + out;
-}
-
-// "/alarm?q=" and the calls, encoded as a client sends them.
-std::string alarm_q(std::string_view calls) {
-  std::string out = "/alarm?q=";
-  eventwire::websdk::append_query_encoded(out, calls);
-  return out;
-}
-
-// An API client with the emulator's credentials.
-struct api {
-  api(asio::io_context& io, const eventwire::emulator::websdk_emulator& emu,
-      std::string credentials = "admin;eventwire:admin")
-      : client(io.get_executor()), base(emu.base_url()), authorization(basic(credentials)) {}
-
-  asio::awaitable<net::http_response> call(http::verb method, std::string_view target) {
-    net::http_request r;
-    r.method = method;
-    r.url = net::join_path(base, target);
-    r.headers.set(http::field::authorization, authorization);
-    auto [ec, res] = co_await client.send(std::move(r));
-    BOOST_REQUIRE_MESSAGE(!ec, ec.message());
-    co_return res;
-  }
-  asio::awaitable<net::http_response> get(std::string_view target) { return call(http::verb::get, target); }
-  asio::awaitable<net::http_response> post(std::string_view target) { return call(http::verb::post, target); }
-
-  net::http_client client;
-  net::url base;
-  std::string authorization;
-};
-
-// Reads the stream until `needle` has arrived; returns everything read.
-asio::awaitable<std::string> read_until(net::http_response_stream& s, std::string& seen, std::string_view needle) {
-  char buffer[4096];
-  while (seen.find(needle) == std::string::npos) {
-    auto [ec, n] = co_await s.read_some(asio::buffer(buffer));
-    seen.append(buffer, n);
-    if (ec) break;
-  }
-  co_return seen;
-}
 
 }  // namespace
 
@@ -120,10 +60,7 @@ BOOST_AUTO_TEST_CASE(stream_hand_off_wire_form_events_and_closeconnection) {
     co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
     // GET /events answers 301 to the streaming port, with the session id.
     net::http_response_stream s(f.io.get_executor());
-    net::http_request r;
-    r.url = net::join_path(a.base, "/events");
-    r.headers.set(http::field::authorization, a.authorization);
-    BOOST_REQUIRE(!co_await s.open(r));
+    BOOST_REQUIRE(!co_await a.open_stream(s));
     BOOST_TEST(s.final_url().port == emu.streaming_port());
     BOOST_TEST(s.final_url().path.substr(0, 35) == "/WebSdk/streaming/events/sessionid=");
     BOOST_TEST(s.status() == 200u);
@@ -228,10 +165,7 @@ BOOST_AUTO_TEST_CASE(generated_traffic_at_a_rate_and_count) {
                    "event(Door,AccessGranted),event(Door,DoorOpened),event(Cardholder,CardholderAccessGranted),"
                    "event(Cardholder,CardholderAccessRefused)");
     net::http_response_stream s(f.io.get_executor());
-    net::http_request r;
-    r.url = net::join_path(a.base, "/events");
-    r.headers.set(http::field::authorization, a.authorization);
-    BOOST_REQUIRE(!co_await s.open(r));
+    BOOST_REQUIRE(!co_await a.open_stream(s));
     // Six events, in turn from cameras, doors and cardholders, once the stream is open.
     BOOST_TEST(co_await emu.wait_until([&] { return emu.parts_sent() == 6; }, 5s));
     std::string seen;

@@ -76,17 +76,17 @@ BOOST_AUTO_TEST_CASE(subscribed_errors) {
 
 BOOST_AUTO_TEST_CASE(call_answers_of_the_seed) {
   BOOST_TEST(call(samples::trigger_answer) ==
-             "ok{alarm_instance_id=20, acknowledged=null, is_active=null, result={\n\"alarminstanceid\": 20\n}}");
+             "ok{alarm_instance_id=20, acknowledged=null, is_active=null, recipient=null, result={\n\"alarminstanceid\": 20\n}}");
   BOOST_TEST(call(samples::acknowledge_answer) ==
-             "ok{alarm_instance_id=null, acknowledged=true, is_active=null, result={\n\"Acknowledged\": true\n}}");
+             "ok{alarm_instance_id=null, acknowledged=true, is_active=null, recipient=null, result={\n\"Acknowledged\": true\n}}");
   BOOST_TEST(call(samples::empty_result_answer) ==
-             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, result={}}");
+             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=null, result={}}");
   BOOST_TEST(call(samples::is_active_answer) ==
-             "ok{alarm_instance_id=null, acknowledged=null, is_active=true, result={\n\"IsActive\": true\n}}");
+             "ok{alarm_instance_id=null, acknowledged=null, is_active=true, recipient=null, result={\n\"IsActive\": true\n}}");
   BOOST_TEST(call(samples::raise_answer) ==
-             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, result=}");
+             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=null, result=}");
   BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":true}})") ==
-             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, result=true}");
+             "ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=null, result=true}");
   BOOST_TEST(call(samples::failed) ==
              R"(failure{status="Fail", message="Alarm not found", code="InvalidOperation", )"
              R"(result={"SdkErrorCode":"InvalidOperation","Message":"Alarm not found"}})");
@@ -95,6 +95,19 @@ BOOST_AUTO_TEST_CASE(call_answers_of_the_seed) {
   BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"alarminstanceid":"20"}}})") ==
              "error: value has the wrong type at 'Rsp.Result.alarminstanceid'");
   BOOST_TEST(call(R"({"Rsp":{"Result":{}}})") == "error: required key is missing at 'Rsp.Status'");
+}
+
+BOOST_AUTO_TEST_CASE(recipient_checks_answer_true_or_false) {
+  BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"IsRecipient":true}}})") ==
+             R"(ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=true, result={"IsRecipient":true}})");
+  BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"Contains":false}}})") ==
+             R"(ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=false, result={"Contains":false}})");
+  BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"Contains":null}}})") ==
+             R"(ok{alarm_instance_id=null, acknowledged=null, is_active=null, recipient=null, result={"Contains":null}})");
+  BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"IsRecipient":true,"Contains":true}}})") ==
+             "error: key appears twice at 'Rsp.Result.Contains'");
+  BOOST_TEST(call(R"({"Rsp":{"Status":"Ok","Result":{"IsRecipient":"yes"}}})") ==
+             "error: value has the wrong type at 'Rsp.Result.IsRecipient'");
 }
 
 BOOST_AUTO_TEST_CASE(custom_and_supported_events) {

@@ -39,6 +39,8 @@ BOOST_AUTO_TEST_CASE(every_code_has_a_message_and_a_condition) {
       {error::unsupported_combination,
        "arguments combined in a way the call language does not show", pv},
       {error::invalid_connection_id, "not a ConnectionId line", pv},
+      {error::not_form_data, "Content-Type is not multipart/form-data", pv},
+      {error::missing_payload, "form has no payload part", pv},
   };
   int expected_value = 1;
   for (const row& r : rows) {

@@ -16,15 +16,6 @@ using eventwire::websdk::stream_error;
 
 const std::string alarm_guid = "c319de11-3fb9-4c42-b4ee-1745c7287799";
 
-eventwire::websdk::client_options client_options(const eventwire::emulator::websdk_emulator& emu) {
-  eventwire::websdk::client_options o;
-  o.url = emu.base_url().to_string();
-  o.username = "admin";
-  o.application_id = "eventwire";
-  o.password = "admin";
-  return o;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(websdk_client)

@@ -6,6 +6,7 @@
 // event (the emulator's wait_until, the stream's callbacks); time appears only as an upper bound.
 
 #include <eventwire/emulator/websdk_emulator.hpp>
+#include <eventwire/websdk/client.hpp>
 #include <eventwire/websdk/event_stream.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -84,13 +85,24 @@ struct emulator_fixture {
   std::optional<emulator::websdk_emulator> emu;
 };
 
-// Options for a stream against `emu` with its credentials, fast reconnects and a short watchdog.
-inline eventwire::websdk::event_stream_options stream_options(const emulator::websdk_emulator& emu) {
-  eventwire::websdk::event_stream_options o;
+// Client or stream options with `emu`'s URL and credentials.
+template <class Options>
+Options options_for(const emulator::websdk_emulator& emu) {
+  Options o;
   o.url = emu.base_url().to_string();
   o.username = "admin";
   o.application_id = "eventwire";
   o.password = "admin";
+  return o;
+}
+
+inline eventwire::websdk::client_options client_options(const emulator::websdk_emulator& emu) {
+  return options_for<eventwire::websdk::client_options>(emu);
+}
+
+// Options for a stream against `emu` with its credentials, fast reconnects and a short watchdog.
+inline eventwire::websdk::event_stream_options stream_options(const emulator::websdk_emulator& emu) {
+  auto o = options_for<eventwire::websdk::event_stream_options>(emu);
   o.silence_timeout = 1s;
   o.reconnect = session::reconnect_policy::delays({0ms, 20ms, 50ms, 100ms, 200ms, 200ms, 200ms}).jitter(0);
   o.close_timeout = 2s;
@@ -103,7 +115,7 @@ struct stream_log {
       : events(ex), alarms(ex), acknowledgements(ex), skipped(ex), connected(ex), reconnecting(ex), ended(ex) {}
 
   counter events, alarms, acknowledgements, skipped, connected, reconnecting, ended;
-  std::vector<std::string> event_types, sources;
+  std::vector<std::string> event_types, sources, details;  // details: each event's Event JSON
   std::vector<std::int64_t> alarm_instances;
   std::vector<std::error_code> skipped_codes, reconnecting_codes;
   std::vector<std::string> skipped_details;
@@ -115,6 +127,7 @@ struct stream_log {
       if (const auto* e = std::get_if<eventwire::websdk::event_notification>(&m)) {
         event_types.emplace_back(e->event_type.decode(scratch));
         sources.emplace_back(e->source_guid.decode(scratch));
+        details.emplace_back(e->details_json);
         events.add();
       } else if (const auto* a = std::get_if<eventwire::websdk::alarm_triggered>(&m)) {
         alarm_instances.push_back(a->instance_id);

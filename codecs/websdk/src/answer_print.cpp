@@ -29,7 +29,8 @@ std::ostream& operator<<(std::ostream& os, const call_answer& a) {
   if (a.failed) return os << *a.failed;
   return os << "ok{alarm_instance_id=" << or_null<std::int64_t>{a.alarm_instance_id}
             << ", acknowledged=" << or_null<bool>{a.acknowledged}
-            << ", is_active=" << or_null<bool>{a.is_active} << ", result=" << a.result_json << '}';
+            << ", is_active=" << or_null<bool>{a.is_active}
+            << ", recipient=" << or_null<bool>{a.recipient} << ", result=" << a.result_json << '}';
 }
 
 std::ostream& operator<<(std::ostream& os, const custom_event& e) {

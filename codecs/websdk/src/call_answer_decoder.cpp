@@ -13,11 +13,18 @@ std::error_code call_answer_decoder::decode(std::string_view json, call_answer& 
       std::string_view ignored;
       return pass.raw(at, ignored);
     }
-    static constexpr std::array<detail::key_spec, 3> names{
-        {{"alarminstanceid", 0}, {"Acknowledged", 1}, {"IsActive", 2}}};
+    static constexpr std::array<detail::key_spec, 5> names{{{"alarminstanceid", 0},
+                                                            {"Acknowledged", 1},
+                                                            {"IsActive", 2},
+                                                            {"IsRecipient", 3},
+                                                            {"Contains", 3}}};
     return pass.object(at, names, 0, [&](unsigned id, const detail::key_path& path) {
-      if (id == 0) return pass.optional_int64(path, out.alarm_instance_id);
-      return pass.optional_bool(path, id == 1 ? out.acknowledged : out.is_active);
+      switch (id) {
+        case 0: return pass.optional_int64(path, out.alarm_instance_id);
+        case 1: return pass.optional_bool(path, out.acknowledged);
+        case 2: return pass.optional_bool(path, out.is_active);
+        default: return pass.optional_bool(path, out.recipient);
+      }
     });
   };
   detail::envelope env;

@@ -26,6 +26,8 @@ constexpr codec::error_entry table[] = {
     {"query exceeds the length limit", condition::limit_exceeded},
     {"arguments combined in a way the call language does not show", condition::protocol_violation},
     {"not a ConnectionId line", condition::protocol_violation},
+    {"Content-Type is not multipart/form-data", condition::protocol_violation},
+    {"form has no payload part", condition::protocol_violation},
 };
 
 }  // namespace

@@ -25,6 +25,20 @@ struct websdk_entity {
   std::string name;
 };
 
+// A user group: recipients of alarms may be users or groups; members are user or group GUIDs.
+struct websdk_user_group {
+  std::string guid;
+  std::string name;
+  std::vector<std::string> members;
+};
+
+// The emulator's one user (the seed's examples name 00000000-0000-0000-0000-000000000003, Security
+// Center's Admin user) and its default groups: Operators holds the user, Supervisors holds
+// Operators.
+inline constexpr std::string_view websdk_admin_guid = "00000000-0000-0000-0000-000000000003";
+inline constexpr std::string_view websdk_operators_guid = "0000000a-0000-babe-0000-000000000001";
+inline constexpr std::string_view websdk_supervisors_guid = "0000000a-0000-babe-0000-000000000002";
+
 struct websdk_emulator_options {
   // Credentials: HTTP Basic with `username;application_id` as the user name. An empty
   // application_id accepts any.
@@ -32,6 +46,11 @@ struct websdk_emulator_options {
   std::string application_id = "eventwire";
   std::string password = "admin";
   std::string base_path = "/WebSdk";
+  // The GUID of the user every session signs in as, and the user groups (at most 16 levels deep).
+  std::string user_guid = std::string(websdk_admin_guid);
+  std::vector<websdk_user_group> user_groups = {
+      {std::string(websdk_operators_guid), "Operators", {std::string(websdk_admin_guid)}},
+      {std::string(websdk_supervisors_guid), "Supervisors", {std::string(websdk_operators_guid)}}};
   std::uint16_t api_port = 0;        // 0: a free port on 127.0.0.1 (the real default is 4590)
   std::uint16_t streaming_port = 0;  // 0: a free port (the real default is 4591)
   // A stream with nothing to send sends a `KeepAlive` line this often.
@@ -65,7 +84,29 @@ struct websdk_alarm_instance {
   std::int64_t priority = 1;
   int state = 1;  // 1 active, 2 acknowledged
   bool investigated = false;
-  std::vector<std::string> forwarded_to;
+  std::vector<std::string> forwarded_to;  // ForwardedRecipients and ForwardAlarm: user or group GUIDs
+};
+
+// A recipient of an alarm entity (Recipients.Add).
+struct websdk_recipient {
+  std::string guid;                   // a user or a user group
+  std::chrono::seconds forward_delay{};  // kept, not applied: delivery is immediate
+};
+
+// A custom event of the registry (CustomEvents.Add).
+struct websdk_custom_event {
+  std::int64_t id = 0;
+  std::string name;
+  std::string entity_type;  // the type of entity that raises it
+  std::string owner;        // the user who added it
+};
+
+// One RaiseCustomEvent the emulator accepted.
+struct websdk_raised_custom_event {
+  std::int64_t id = 0;
+  std::string source_guid;
+  std::string message;
+  std::optional<std::string> payload;  // the hidden payload (multipart/form-data), when sent
 };
 
 namespace detail {
@@ -80,13 +121,24 @@ struct websdk_state;
 //     GET  /events                      301 to {streaming}/WebSdk/streaming/events/sessionid=...
 //     POST /events/closeconnection/{id}
 //     POST /events/RaiseEvent/{type}/{entity}   to every matching subscription
+//     POST /events/RaiseCustomEvent/{id}/{entity}/[{message}]   a `CustomEvent` event to every
+//          matching subscription; a multipart/form-data body's `payload` part travels with it;
+//          without the trailing '/' and message: 307 to the path with it
 //     GET  /alarm?q=TriggerAlarm(...),AcknowledgeAlarm(...),ForceAcknowledgeAlarm,
 //          InvestigateAlarm, ForwardAlarm, EditAlarmContext, ForceAcknowledgeAllAlarms, IsActive,
 //          ClearSourceCondition, GetActiveAlarms    GET /activealarms
+//     GET|POST /entity?q=entity={alarm},Recipients.Add(g,00:00:00)|Recipients.Remove(g)|
+//          Recipients.Clear()|IsRecipient(g)|Recipients.Contains(g)
+//     GET|POST /entity?q=entity={entity},SupportedEvents|SupportedCustomEvents
+//     GET|POST /entity?q=entity=00000000-0000-0000-0000-000000000007,CustomEvents.Add(id,name,type)|
+//          CustomEvents-{id}|CustomEvents      (changes need POST)
 //   streaming port: `HTTP/1.0 200 OK`, Expires, ConnectionId, `multipart/mixed;
 //     boundary=--GENETECBOUNDARY`, then text/json parts in the Rsp envelope and KeepAlive lines.
-// Every user is a recipient of every alarm: AlarmTriggered goes to every session with alarm
-// monitoring on. All member functions must be called on the executor's thread.
+// Alarms are any GUID that names no catalogue entity. An alarm's parts (AlarmTriggered,
+// AlarmAcknowledge) go to the sessions with alarm monitoring on whose user receives it: a
+// recipient of the alarm (directly or through a group) or of the instance (ForwardedRecipients,
+// ForwardAlarm). An alarm whose recipients were never changed has the user as its recipient, so it
+// reaches every monitoring session. All member functions must be called on the executor's thread.
 class websdk_emulator {
  public:
   // Throws boost::system::system_error if a port cannot be bound.
@@ -112,6 +164,11 @@ class websdk_emulator {
   std::int64_t trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                              std::string_view context = {});
   std::vector<websdk_alarm_instance> active_alarms() const;
+  // The alarm's recipients; none when they were never changed (the user receives the alarm).
+  std::optional<std::vector<websdk_recipient>> recipients(std::string_view alarm_guid) const;
+  std::vector<websdk_custom_event> custom_events() const;
+  // The custom events raised so far (the last 1000).
+  std::vector<websdk_raised_custom_event> raised_custom_events() const;
 
   // --- faults -------------------------------------------------------------------------------
   void set_faults(const websdk_faults& faults);

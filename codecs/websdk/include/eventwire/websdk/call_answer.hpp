@@ -20,6 +20,9 @@ struct call_answer {
   std::optional<std::int64_t> alarm_instance_id;  // Result.alarminstanceid (TriggerAlarm)
   std::optional<bool> acknowledged;              // Result.Acknowledged (AcknowledgeAlarm)
   std::optional<bool> is_active;                 // Result.IsActive (IsActive)
+  // Result.IsRecipient or Result.Contains (the /entity recipient checks; the seed says they
+  // return true or false and shows no answer: the names are inferred).
+  std::optional<bool> recipient;
 };
 
 std::ostream& operator<<(std::ostream& os, const call_answer& a);

@@ -12,8 +12,8 @@
 namespace eventwire::websdk {
 
 // Decodes a call's answer (see call_answer.hpp). Result may be absent, null, any value or an
-// object; in an object, `alarminstanceid` (an integer), `Acknowledged` and `IsActive` (booleans)
-// are read, null reading as absent, and other keys are skipped. See stream_decoder for the
+// object; in an object, `alarminstanceid` (an integer), `Acknowledged`, `IsActive` and
+// `IsRecipient` or `Contains` (booleans; both at once is a duplicate) are read, null reading as absent, and other keys are skipped. See stream_decoder for the
 // envelope, errors and error paths.
 class call_answer_decoder {
  public:

@@ -28,6 +28,9 @@ enum class error {
   unsupported_combination,  // arguments combined in a way the seed does not show
   // The stream's first line.
   invalid_connection_id,  // not a `ConnectionId:<guid>` line
+  // RaiseCustomEvent's multipart/form-data body (see custom_event_payload_reader).
+  not_form_data,    // the Content-Type is not multipart/form-data
+  missing_payload,  // the form has no part named `payload`
 };
 
 const std::error_category& error_category() noexcept;
