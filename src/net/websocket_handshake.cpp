@@ -1,3 +1,7 @@
+// SHA1() would load OpenSSL 3's provider machinery, 2 MiB of resident memory, into a process
+// that may never use TLS; the older SHA1_Init family computes the same digest directly.
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include "detail/websocket_handshake.hpp"
 
 #include "detail/mask_key_source.hpp"
@@ -47,7 +51,10 @@ std::string websocket_accept_for(std::string_view key) {
   std::string text(key);
   text += accept_guid;
   unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+  SHA_CTX context;
+  SHA1_Init(&context);
+  SHA1_Update(&context, text.data(), text.size());
+  SHA1_Final(digest, &context);
   return base64(digest, sizeof digest);
 }
 

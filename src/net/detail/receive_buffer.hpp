@@ -25,7 +25,7 @@ class receive_buffer {
 
   // Room for the next read: all of the buffer when it is empty, else what follows the pending bytes.
   boost::asio::mutable_buffer space() {
-    if (!data_) data_ = std::make_unique<char[]>(capacity_);
+    if (!data_) data_ = std::make_unique_for_overwrite<char[]>(capacity_);
     return {data_.get() + end_, capacity_ - end_};
   }
   void commit(std::size_t n) noexcept { end_ += n; }
@@ -35,7 +35,7 @@ class receive_buffer {
     clear();
     if (bytes.empty()) return;
     if (bytes.size() > capacity_) capacity_ = bytes.size();
-    data_ = std::make_unique<char[]>(capacity_);
+    data_ = std::make_unique_for_overwrite<char[]>(capacity_);
     std::memcpy(data_.get(), bytes.data(), bytes.size());
     begin_ = 0;
     end_ = bytes.size();
