@@ -56,7 +56,7 @@ feed_result frame_decoder::feed(std::string_view input) {
   }
 }
 
-std::error_code frame_decoder::check_start(std::uint8_t b0, std::uint8_t b1) const noexcept {
+std::optional<error> frame_decoder::check_start(std::uint8_t b0, std::uint8_t b1) const noexcept {
   if ((b0 & reserved_bits) != 0) return error::reserved_bits_set;
   if (!is_known_opcode(b0 & 0x0F)) return error::unknown_opcode;
   const auto op = static_cast<opcode>(b0 & 0x0F);
@@ -70,10 +70,10 @@ std::error_code frame_decoder::check_start(std::uint8_t b0, std::uint8_t b1) con
   if (op == opcode::continuation && !fragmented_) return error::continuation_without_message;
   if ((op == opcode::text || op == opcode::binary) && fragmented_)
     return error::data_frame_inside_message;
-  return {};
+  return std::nullopt;
 }
 
-std::error_code frame_decoder::begin_frame(const std::uint8_t* h) noexcept {
+std::optional<error> frame_decoder::begin_frame(const std::uint8_t* h) noexcept {
   fin_ = (h[0] & fin_bit) != 0;
   op_ = static_cast<opcode>(h[0] & 0x0F);
   masked_ = (h[1] & mask_bit) != 0;
@@ -103,20 +103,20 @@ std::error_code frame_decoder::begin_frame(const std::uint8_t* h) noexcept {
     }
   }
   stage_ = stage::payload;
-  return {};
+  return std::nullopt;
 }
 
 bool frame_decoder::take_header(std::string_view input, std::size_t& pos) {
   const auto* in = reinterpret_cast<const std::uint8_t*>(input.data());
   if (header_have_ == 0 && input.size() - pos >= 2) {
-    if (auto ec = check_start(in[pos], in[pos + 1])) {
-      fail(ec);
+    if (const auto e = check_start(in[pos], in[pos + 1])) {
+      fail(*e);
       return false;
     }
     const std::size_t size = header_size_of(in[pos + 1]);
     if (input.size() - pos >= size) {
-      if (auto ec = begin_frame(in + pos)) {
-        fail(ec);
+      if (const auto e = begin_frame(in + pos)) {
+        fail(*e);
         return false;
       }
       pos += size;
@@ -127,15 +127,15 @@ bool frame_decoder::take_header(std::string_view input, std::size_t& pos) {
     header_[header_have_++] = in[pos++];
     if (header_have_ < 2) continue;
     if (header_have_ == 2) {
-      if (auto ec = check_start(header_[0], header_[1])) {
-        fail(ec);
+      if (const auto e = check_start(header_[0], header_[1])) {
+        fail(*e);
         return false;
       }
     }
     if (header_have_ == header_size_of(header_[1])) {
       header_have_ = 0;
-      if (auto ec = begin_frame(header_.data())) {
-        fail(ec);
+      if (const auto e = begin_frame(header_.data())) {
+        fail(*e);
         return false;
       }
       return true;

@@ -2,6 +2,7 @@
 
 #include <eventwire/codec/feed_result.hpp>
 #include <eventwire/websocket/close_payload.hpp>
+#include <eventwire/websocket/error.hpp>
 #include <eventwire/websocket/event.hpp>
 #include <eventwire/websocket/frame_encoder.hpp>
 #include <eventwire/websocket/mask.hpp>
@@ -74,10 +75,11 @@ class frame_decoder {
   codec::feed_result fail(std::error_code ec);
   // Reads the next frame header; false when the input ended first or the header is invalid.
   bool take_header(std::string_view input, std::size_t& pos);
-  // What the first two header bytes alone can tell is wrong.
-  std::error_code check_start(std::uint8_t b0, std::uint8_t b1) const noexcept;
+  // What the first two header bytes alone can tell is wrong. (Not std::error_code: its default
+  // constructor is a call into the library, on the path of every frame.)
+  std::optional<websocket::error> check_start(std::uint8_t b0, std::uint8_t b1) const noexcept;
   // Takes a whole header: lengths, masking key, message state, size limit.
-  std::error_code begin_frame(const std::uint8_t* header) noexcept;
+  std::optional<websocket::error> begin_frame(const std::uint8_t* header) noexcept;
   // Reads payload; an event, need_more or an error, or nothing when a fragment ended.
   std::optional<codec::feed_result> take_payload(std::string_view input, std::size_t& pos);
   std::optional<codec::feed_result> take_control_payload(std::string_view input, std::size_t& pos);
