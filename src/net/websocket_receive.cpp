@@ -42,15 +42,7 @@ asio::awaitable<websocket_client::impl::read_result> websocket_client::impl::rea
     reading = false;
     co_return result;
   }
-  try {
-    result = co_await receive(&into, first, result);
-  } catch (...) {  // cancelled, and the cancellation thrown at a later co_await
-    end_reading();
-    shut(aborted());
-    throw;
-  }
-  end_reading();
-  co_return result;
+  co_return co_await then(receive(&into, first, result), &impl::end_reading);
 }
 
 void websocket_client::impl::end_reading() noexcept {

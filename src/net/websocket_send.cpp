@@ -80,55 +80,59 @@ asio::awaitable<std::error_code> websocket_client::impl::write(std::string_view 
   if (close_sent) co_return error::websocket_closed;
   const bool turn = co_await take_write_turn();
   if (!turn) co_return ended_by ? ended_by : std::error_code(error::not_connected);
-  std::error_code ec;
-  try {
-    ec = co_await send_frame(text ? ws::opcode::text : ws::opcode::binary, message);
-    if (!ec && pong_owed && !close_sent) co_await send_owed_pong();
-  } catch (...) {  // cancelled, and the cancellation thrown at a later co_await
-    end_write_turn();
-    shut(aborted());
-    throw;
-  }
-  end_write_turn();
+  co_return co_await then(send_message(message, text), &impl::end_write_turn);
+}
+
+asio::awaitable<std::error_code> websocket_client::impl::send_message(std::string_view message, bool text) {
+  const auto ec = co_await send_frame(text ? ws::opcode::text : ws::opcode::binary, message);
+  if (!ec && pong_owed && !close_sent) co_await send_owed_pong();
   co_return ec;
 }
 
-// Sends our Close, then waits for the peer's: by reading until it comes, or, when a read() is
-// pending, for that read to see it.
 asio::awaitable<std::error_code> websocket_client::impl::close(std::string_view reason, std::uint16_t code) {
   if (!open) co_return error::not_connected;
   closing = true;
   start_close_deadline();
-  try {
-    if (!close_sent) {
-      const bool turn = co_await take_write_turn();
-      std::error_code ec;
-      if (turn && !close_sent) ec = co_await send_close(code, reason);
-      if (turn) end_write_turn();
-      if (ec) co_return ec;
-    }
-    while (open && !peer_closed) {
-      if (reading) {
-        close_waits_for_reader = true;
-        co_await reader_done.async_wait(use_tuple);  // cancelled when that read ends
-        close_waits_for_reader = false;
-        continue;
-      }
-      reading = true;
-      read_result result;
-      const step first = decode_buffered(nullptr, result);
-      co_await receive(nullptr, first, result);
-      end_reading();
-    }
-  } catch (...) {  // cancelled, and the cancellation thrown at a later co_await
-    write_turn_taken = reading = close_waits_for_reader = false;
-    shut(aborted());
-    throw;
-  }
+  const auto ec = co_await then(closing_handshake(reason, code), &impl::release_close_turns);
   stop_watchdog();
+  if (ec) co_return ec;
   if (peer_closed) co_return std::error_code{};
   if (timed_out) co_return *timed_out;
   co_return ended_by ? ended_by : std::error_code(error::connection_closed);
+}
+
+// Sends our Close, then waits for the peer's: by reading until it comes, or, when a read() is
+// pending, for that read to see it.
+asio::awaitable<std::error_code> websocket_client::impl::closing_handshake(std::string_view reason,
+                                                                           std::uint16_t code) {
+  if (!close_sent) {
+    close_holds_write_turn = co_await take_write_turn();
+    std::error_code ec;
+    if (close_holds_write_turn && !close_sent) ec = co_await send_close(code, reason);
+    release_close_turns();
+    if (ec) co_return ec;
+  }
+  while (open && !peer_closed) {
+    if (reading) {
+      close_waits_for_reader = true;
+      co_await reader_done.async_wait(use_tuple);  // cancelled when that read ends
+      close_waits_for_reader = false;
+      continue;
+    }
+    reading = close_reads = true;
+    read_result result;
+    const step first = decode_buffered(nullptr, result);
+    co_await receive(nullptr, first, result);
+    release_close_turns();
+  }
+  co_return std::error_code{};
+}
+
+// Gives back what closing_handshake holds, also when a cancellation cut it short.
+void websocket_client::impl::release_close_turns() noexcept {
+  if (close_holds_write_turn) end_write_turn();
+  if (close_reads) end_reading();
+  close_holds_write_turn = close_reads = close_waits_for_reader = false;
 }
 
 }  // namespace eventwire::net

@@ -40,6 +40,8 @@ asio::awaitable<std::error_code> websocket_client::impl::connect(const url& wher
   got_text = false;
   pong_owed = false;
   sending = false;
+  write_turn_taken = close_holds_write_turn = false;
+  reading = close_reads = close_waits_for_reader = false;
   close_deadline.reset();
   timed_out.reset();
   decoder.reset();

@@ -1,21 +1,16 @@
 #include <eventwire/websocket/event.hpp>
 #include <eventwire/websocket/opcode.hpp>
 
+#include <boost/lexical_cast.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <sstream>
 #include <string>
 
 namespace {
 
 using namespace eventwire::websocket;
 
-template <class T>
-std::string printed(const T& value) {
-  std::ostringstream os;
-  os << value;
-  return os.str();
-}
+constexpr auto printed = [](const auto& value) { return boost::lexical_cast<std::string>(value); };
 
 }  // namespace
 

@@ -59,6 +59,7 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
   bool got_text = false;
   bool reading = false;
   bool close_waits_for_reader = false;
+  bool close_reads = false;  // close() is the reader
   std::uint16_t refusal_close_code = 0;  // the Close code that says why we fail the connection
   boost::asio::steady_timer reader_done;  // never expires: cancelled to wake close()
 
@@ -68,6 +69,7 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
   std::string pong_payload;
   bool pong_owed = false;
   bool write_turn_taken = false;
+  bool close_holds_write_turn = false;
   unsigned turn_waiters = 0;
   boost::asio::steady_timer turn_free;  // never expires: cancelled to wake turn_waiters
 
@@ -103,7 +105,10 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
   boost::asio::awaitable<std::error_code> send_owed_pong();
   boost::asio::awaitable<std::error_code> send_close(std::uint16_t code, std::string_view reason);
   boost::asio::awaitable<std::error_code> write(std::string_view message, bool text);
+  boost::asio::awaitable<std::error_code> send_message(std::string_view message, bool text);
   boost::asio::awaitable<std::error_code> close(std::string_view reason, std::uint16_t code);
+  boost::asio::awaitable<std::error_code> closing_handshake(std::string_view reason, std::uint16_t code);
+  void release_close_turns() noexcept;
 
   // websocket_watchdog.cpp
   std::optional<clock::time_point> next_deadline() const;
@@ -123,6 +128,21 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
   void shut(std::error_code reason) noexcept;
   // What abort() and a cancelled operation end the connection with.
   static std::error_code aborted() noexcept;
+
+  // Awaits `op`, then runs `done`. A cancellation thrown out of `op` (Asio throws at the next
+  // co_await of a cancelled coroutine) runs `done` too, and ends the connection.
+  template <class T>
+  boost::asio::awaitable<T> then(boost::asio::awaitable<T> op, void (impl::*done)() noexcept) {
+    try {
+      T result = co_await std::move(op);
+      (this->*done)();
+      co_return result;
+    } catch (...) {
+      (this->*done)();
+      shut(aborted());
+      throw;
+    }
+  }
 };
 
 }  // namespace eventwire::net
