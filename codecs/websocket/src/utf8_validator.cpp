@@ -20,6 +20,11 @@ std::size_t skip_ascii(const char* data, std::size_t i, std::size_t size) noexce
     std::memcpy(&w, data + i, sizeof w);
     if ((w & high_bits) != 0) break;
   }
+  if (i < size && size >= 8 && size - i < 8) {  // the last bytes, as one word ending at the end
+    std::uint64_t w;
+    std::memcpy(&w, data + size - 8, sizeof w);
+    if ((w & high_bits) == 0) return size;
+  }
   while (i < size && static_cast<std::uint8_t>(data[i]) < 0x80) ++i;
   return i;
 }

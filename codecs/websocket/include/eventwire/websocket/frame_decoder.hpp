@@ -73,6 +73,7 @@ class frame_decoder {
   enum class stage : std::uint8_t { header, payload, closed };
 
   codec::feed_result fail(std::error_code ec);
+  std::optional<codec::feed_result> take_whole_small_frame(std::string_view input);
   // Reads the next frame header; false when the input ended first or the header is invalid.
   bool take_header(std::string_view input, std::size_t& pos);
   // What the first two header bytes alone can tell is wrong. (Not std::error_code: its default
