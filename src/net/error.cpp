@@ -35,6 +35,8 @@ constexpr codec::meaning_entry table[] = {
     {"the peer closed the connection", meaning::own},
     {"the response body ended", meaning::own},
     {"no connection is open", meaning::own},
+    {"the server's answer to the WebSocket upgrade is not a valid switch to WebSocket",
+     meaning::protocol_violation},
 };
 
 }  // namespace

@@ -33,6 +33,7 @@ enum class error {
   connection_closed,
   end_of_body,
   not_connected,
+  upgrade_invalid,
 };
 
 const std::error_category& error_category() noexcept;

@@ -8,7 +8,8 @@
 
 namespace eventwire::net {
 
-// A WebSocket over TCP or TLS: what websocket_client drives and what the emulators serve.
+// A Beast WebSocket over TCP or TLS: what the emulators serve (websocket_client has its own
+// frame codec, codecs/websocket).
 using websocket_stream = boost::beast::websocket::stream<stream>;
 
 // The settings every eventwire WebSocket uses, client or server: whole messages are written as
