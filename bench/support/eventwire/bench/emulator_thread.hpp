@@ -36,7 +36,8 @@ class emulator_thread {
   std::invoke_result_t<F&> call(F f) {
     std::packaged_task<std::invoke_result_t<F&>()> task(std::move(f));
     auto result = task.get_future();
-    boost::asio::post(io_, std::move(task));
+    // Wrapped: Asio takes a bare packaged_task for a completion token and asks its future again.
+    boost::asio::post(io_, [task = std::move(task)]() mutable { task(); });
     return result.get();
   }
 
