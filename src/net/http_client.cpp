@@ -44,7 +44,11 @@ struct http_client::impl {
   std::string why;  // last failure, for last_error_detail()
 
   impl(asio::any_io_executor ex, http_options o)
-      : executor(std::move(ex)), options(std::move(o)), buffer(options.header_limit + 65536) {}
+      : executor(std::move(ex)), options(std::move(o)), buffer(options.header_limit + 65536) {
+    // Beast reads at most max(512, capacity - size) bytes at once: without capacity, every read
+    // would be 512 bytes (a system call and a deadline per half kilobyte).
+    buffer.reserve(65536);
+  }
 
   void drop_connection() noexcept {
     if (connection) connection->close();

@@ -37,7 +37,11 @@ struct http_response_stream::impl {
   std::string why;
 
   impl(asio::any_io_executor ex, http_options o)
-      : executor(std::move(ex)), options(std::move(o)), buffer(options.header_limit + 65536) {}
+      : executor(std::move(ex)), options(std::move(o)), buffer(options.header_limit + 65536) {
+    // Beast reads at most max(512, capacity - size) bytes at once: without capacity, every read
+    // would be 512 bytes (a system call and a deadline per half kilobyte).
+    buffer.reserve(65536);
+  }
 
   void close() noexcept {
     if (connection) connection->close();
