@@ -1,3 +1,4 @@
+#include <eventwire/sink/nats_error.hpp>
 #include <eventwire/sink/nats_sink.hpp>
 
 #include <boost/asio/async_result.hpp>
@@ -8,6 +9,7 @@
 
 #include <nats/nats.h>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -16,8 +18,6 @@ namespace eventwire::sink {
 namespace asio = boost::asio;
 
 namespace {
-
-std::error_code failed() { return std::make_error_code(std::errc::io_error); }
 
 void append_subject_token(std::string& out, std::string_view text, bool keep_dots) {
   for (const char c : text) {
@@ -45,8 +45,8 @@ auto run_blocking(asio::thread_pool& pool, std::function<std::error_code()> job,
 
 }  // namespace
 
-std::string nats_subject(std::string_view subject_template, std::string_view source, std::string_view type) {
-  std::string out;
+void append_nats_subject(std::string& out, std::string_view subject_template, std::string_view source,
+                         std::string_view type) {
   for (std::size_t i = 0; i < subject_template.size();) {
     if (subject_template.substr(i).starts_with("{source}")) {
       append_subject_token(out, source, false);
@@ -58,6 +58,11 @@ std::string nats_subject(std::string_view subject_template, std::string_view sou
       out += subject_template[i++];
     }
   }
+}
+
+std::string nats_subject(std::string_view subject_template, std::string_view source, std::string_view type) {
+  std::string out;
+  append_nats_subject(out, subject_template, source, type);
   return out;
 }
 
@@ -68,9 +73,12 @@ struct nats_sink::impl {
   asio::thread_pool worker{1};
   // Everything below is touched only on the worker thread, except the counters and the error.
   natsConnection* connection = nullptr;
+  // Whether `connection` is open, for the event loop (a token is needed only to connect).
+  std::atomic<bool> connected{false};
   jsCtx* js = nullptr;
   bool stream_ready = false;
   // Acknowledgements arrive on the client's threads.
+  std::string subject, subject_type, subject_source, id;  // publish()'s reused buffers
   std::mutex ack_mutex;
   std::uint64_t refused = 0;
   mutable std::mutex error_mutex;
@@ -101,6 +109,7 @@ struct nats_sink::impl {
       natsConnection_Destroy(connection);
     }
     connection = nullptr;
+    connected = false;
     stream_ready = false;
   }
 
@@ -108,6 +117,10 @@ struct nats_sink::impl {
   std::error_code connect(const std::optional<std::string>& token) {
     if (connection && !natsConnection_IsClosed(connection)) return {};
     disconnect();
+    if (options.token && !token) {  // closed since write() looked: the next write reads the token
+      set_error("the NATS connection closed; it is opened again with a fresh token");
+      return nats_error::connect_failed;
+    }
     natsOptions* o = nullptr;
     natsStatus s = natsOptions_Create(&o);
     if (s == NATS_OK) s = natsOptions_SetURL(o, options.url.c_str());
@@ -118,7 +131,7 @@ struct nats_sink::impl {
     if (s != NATS_OK) {
       set_error("cannot connect to NATS at " + options.url + ": " + natsStatus_GetText(s));
       connection = nullptr;
-      return failed();
+      return nats_error::connect_failed;
     }
     jsOptions jo;
     jsOptions_Init(&jo);
@@ -128,8 +141,9 @@ struct nats_sink::impl {
     if ((s = natsConnection_JetStream(&js, connection, &jo)) != NATS_OK) {
       set_error(std::string("JetStream is not available: ") + natsStatus_GetText(s));
       disconnect();
-      return failed();
+      return nats_error::jetstream_unavailable;
     }
+    connected = true;
     return {};
   }
 
@@ -144,7 +158,7 @@ struct nats_sink::impl {
       return {};
     }
     std::vector<const char*> subjects;
-    for (const auto& subject : options.stream_subjects) subjects.push_back(subject.c_str());
+    for (const auto& wanted : options.stream_subjects) subjects.push_back(wanted.c_str());
     jsStreamConfig config;
     jsStreamConfig_Init(&config);
     config.Name = options.stream.c_str();
@@ -156,7 +170,7 @@ struct nats_sink::impl {
     if (s != NATS_OK) {
       set_error("cannot create the stream " + options.stream + ": " + natsStatus_GetText(s) +
                 " (JetStream error " + std::to_string(static_cast<int>(code)) + ")");
-      return failed();
+      return nats_error::stream_not_created;
     }
     jsStreamInfo_Destroy(info);
     stream_ready = true;
@@ -171,11 +185,15 @@ struct nats_sink::impl {
       std::lock_guard lock(ack_mutex);
       refused = 0;
     }
-    std::string subject;
-    std::string id;
+    // Kept across batches: a subject is rebuilt only when the type changes.
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const event::event_view e = batch[i];
-      subject = nats_subject(options.subject, batch.source(), e.type);
+      if (subject.empty() || e.type != subject_type || batch.source() != subject_source) {
+        subject_type.assign(e.type);
+        subject_source.assign(batch.source());
+        subject.clear();
+        append_nats_subject(subject, options.subject, subject_source, subject_type);
+      }
       id.assign(e.id);
       natsMsg* msg = nullptr;
       natsStatus s = natsMsg_Create(&msg, subject.c_str(), nullptr, e.line.data(), static_cast<int>(e.line.size()));
@@ -185,7 +203,7 @@ struct nats_sink::impl {
       if (s != NATS_OK) {
         set_error(std::string("publishing to NATS failed: ") + natsStatus_GetText(s));
         disconnect();
-        return failed();
+        return nats_error::publish_failed;
       }
     }
     jsPubOptions wait;
@@ -196,12 +214,12 @@ struct nats_sink::impl {
     if (s != NATS_OK) {
       set_error(std::string("JetStream did not acknowledge every event in time: ") + natsStatus_GetText(s));
       disconnect();  // late acknowledgements must not count for the next batch
-      return failed();
+      return nats_error::not_acknowledged;
     }
     std::lock_guard lock(ack_mutex);
     if (refused != 0) {
       disconnect();
-      return failed();
+      return nats_error::refused;
     }
     return {};
   }
@@ -229,11 +247,11 @@ std::string nats_sink::last_error() const {
 asio::awaitable<std::error_code> nats_sink::write(const event::event_batch& batch) {
   auto self = impl_;
   std::optional<std::string> token;
-  if (self->options.token) {
+  if (self->options.token && !self->connected) {  // a file or command secret is read per connect
     auto [ec, value] = co_await self->options.token->resolve(self->executor);
     if (ec) {
-      self->set_error("the NATS token is unavailable: " + ec.message());
-      co_return ec;
+      self->set_error("the NATS token is unavailable from " + self->options.token->describe() + ": " + ec.message());
+      co_return nats_error::token_unavailable;
     }
     token = std::move(value);
   }

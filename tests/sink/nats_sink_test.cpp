@@ -3,6 +3,7 @@
 
 #include "sink_testing.hpp"
 
+#include <eventwire/sink/nats_error.hpp>
 #include <eventwire/sink/nats_sink.hpp>
 
 #include <eventwire/testing/nats_server.hpp>
@@ -68,6 +69,7 @@ BOOST_AUTO_TEST_CASE(an_unavailable_server_is_an_error_and_a_restarted_one_is_us
     server.stop();
     const auto ec = co_await sink.write(eventwire::testing::numbered_batch("hq", 5, 5));
     BOOST_TEST(static_cast<bool>(ec));
+    BOOST_TEST((ec.category() == eventwire::sink::nats_error_category()), ec.message());
     BOOST_TEST(!sink.last_error().empty());
     server.start();
     bool delivered = false;
@@ -77,6 +79,34 @@ BOOST_AUTO_TEST_CASE(an_unavailable_server_is_an_error_and_a_restarted_one_is_us
     BOOST_TEST(delivered, sink.last_error());
   }());
   BOOST_TEST(server.messages("EVENTS") == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(an_event_without_a_stream_is_refused_with_the_servers_words) {
+  nats_server server;
+  asio::io_context io;
+  auto o = options_for(server);
+  o.create_stream = false;  // and nobody else made one: JetStream has no stream for the subject
+  nats_sink sink(io.get_executor(), o);
+  eventwire::testing::run(io, [&]() -> asio::awaitable<void> {
+    const auto ec = co_await sink.write(eventwire::testing::numbered_batch("hq", 0, 3));
+    BOOST_TEST((ec == eventwire::sink::nats_error::refused || ec == eventwire::sink::nats_error::not_acknowledged),
+               ec.message());
+    BOOST_TEST(!sink.last_error().empty());
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(an_unreadable_token_fails_before_connecting) {
+  nats_server server;
+  asio::io_context io;
+  auto o = options_for(server);
+  o.token = eventwire::auth::secret(eventwire::auth::environment_variable{"EVENTWIRE_TEST_NO_SUCH_VARIABLE"});
+  nats_sink sink(io.get_executor(), o);
+  eventwire::testing::run(io, [&]() -> asio::awaitable<void> {
+    const auto ec = co_await sink.write(eventwire::testing::numbered_batch("hq", 0, 1));
+    BOOST_TEST((ec == eventwire::sink::nats_error::token_unavailable), ec.message());
+    BOOST_TEST(sink.last_error().find("EVENTWIRE_TEST_NO_SUCH_VARIABLE") != std::string::npos, sink.last_error());
+  }());
+  BOOST_TEST(server.messages("EVENTS") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(subjects_come_from_the_template) {

@@ -41,7 +41,8 @@ class nats_sink final : public sink {
   boost::asio::awaitable<std::error_code> write(const event::event_batch& batch) override;
   boost::asio::awaitable<std::error_code> close() override;
 
-  // The last failure, one sentence (no secrets).
+  // The last failure, one sentence with the server's words (no secrets); write() returns a
+  // sink::nats_error.
   std::string last_error() const;
 
   struct impl;
@@ -52,5 +53,7 @@ class nats_sink final : public sink {
 
 // `subject_template` with {source} and {type} filled in, as nats_sink does.
 std::string nats_subject(std::string_view subject_template, std::string_view source, std::string_view type);
+void append_nats_subject(std::string& out, std::string_view subject_template, std::string_view source,
+                         std::string_view type);
 
 }  // namespace eventwire::sink
