@@ -80,7 +80,10 @@ reconnect_policy& reconnect_policy::max_elapsed(duration limit) {
   return *this;
 }
 
-std::optional<reconnect_policy::duration> reconnect_policy::base_delay(const retry_context& c) const {
+std::optional<reconnect_policy::duration> reconnect_policy::base_delay(const retry_context& context) const {
+  if (first_at_once_ && context.previous_retry_count == 0) return duration::zero();
+  retry_context c = context;
+  if (first_at_once_) --c.previous_retry_count;  // the schedule starts at the second attempt
   switch (kind_) {
     case kind::schedule:
       if (c.previous_retry_count >= schedule_.size()) return std::nullopt;
@@ -96,6 +99,11 @@ std::optional<reconnect_policy::duration> reconnect_policy::base_delay(const ret
       return custom_(c);
   }
   return std::nullopt;
+}
+
+reconnect_policy& reconnect_policy::first_attempt_at_once() {
+  first_at_once_ = true;
+  return *this;
 }
 
 reconnect_policy::duration reconnect_policy::apply_jitter(duration d) const {

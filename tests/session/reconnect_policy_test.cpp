@@ -111,6 +111,16 @@ BOOST_AUTO_TEST_CASE(max_attempts_gives_up) {
   BOOST_TEST(!q.next_delay(attempt(3)));
 }
 
+BOOST_AUTO_TEST_CASE(first_attempt_at_once_then_the_schedule_and_the_same_attempt_limit) {
+  auto p = reconnect_policy::exponential(1s, 2.0, 60s).jitter(0.5, constant(0.9)).max_attempts(3).first_attempt_at_once();
+  BOOST_TEST((p.next_delay(attempt(0)) == duration(0s)), "no delay, so no jitter either");
+  const auto second = p.next_delay(attempt(1));
+  BOOST_TEST_REQUIRE(second.has_value());
+  BOOST_TEST((*second >= duration(1s) && *second <= duration(1500ms)), "the schedule's first delay, jittered");
+  BOOST_TEST(p.next_delay(attempt(2)).has_value());
+  BOOST_TEST(!p.next_delay(attempt(3)).has_value(), "three attempts in all, the immediate one included");
+}
+
 BOOST_AUTO_TEST_CASE(max_elapsed_gives_up_when_the_next_attempt_would_start_too_late) {
   auto p = reconnect_policy::exponential(10s, 1.0, 10s).jitter(0.0).max_elapsed(60s);
   BOOST_TEST((p.next_delay(attempt(0, 0s)) == duration(10s)));

@@ -48,6 +48,9 @@ class reconnect_policy {
   reconnect_policy& jitter(double fraction, random_source source = {});
   // Gives up once this many attempts were made.
   reconnect_policy& max_attempts(std::uint32_t attempts);
+  // The first attempt after a loss starts at once; the schedule then goes on from its first
+  // delay (for servers that close every connection on schedule, e.g. at token expiry).
+  reconnect_policy& first_attempt_at_once();
   // Gives up when the next attempt would start later than this after the loss.
   reconnect_policy& max_elapsed(duration limit);
 
@@ -71,6 +74,7 @@ class reconnect_policy {
   double jitter_ = default_jitter;
   random_source random_;
   std::optional<std::uint32_t> max_attempts_;
+  bool first_at_once_ = false;
   std::optional<duration> max_elapsed_;
 };
 
