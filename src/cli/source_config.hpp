@@ -46,8 +46,8 @@ std::shared_ptr<net::tls_client_context> read_tls(config::object_reader& r);
 // starts without delay (for servers that close every connection on schedule).
 session::reconnect_policy read_reconnect(config::object_reader& r, bool first_at_once = false);
 
-// handshake_timeout, keep_alive_interval, server_timeout, tls, reconnect, and a log that writes
-// warnings on stderr with the source's name.
+// handshake_timeout, keep_alive_interval, server_timeout, tls, reconnect, and the hub's log lines
+// into the program's log under the source's name.
 void read_hub_options(config::object_reader& r, signalr::hub_options& hub, const std::string& name,
                       bool reconnect_at_once = false);
 
@@ -55,10 +55,11 @@ void read_hub_options(config::object_reader& r, signalr::hub_options& hub, const
 void read_hub_endpoint(source_context& c, config::object_reader& r, signalr::hub_options& hub);
 
 // "oauth2": {"token_url", "grant", "client_id", "client_secret", "scope", "username", "password",
-// "refresh_token"}: a token provider kept in c.resources; null when absent or invalid.
-// `default_token_url` is used when token_url is absent (empty: token_url is required).
+// "refresh_token"}: a token provider kept in c.resources; null when absent (a problem when
+// `required`) or invalid. `default_token_url` is used when token_url is absent (empty: token_url
+// is required).
 std::shared_ptr<auth::token_provider> read_oauth2(source_context& c, config::object_reader& r,
-                                                  const std::string& default_token_url = {});
+                                                  const std::string& default_token_url = {}, bool required = false);
 
 // Parses `text` (the member `key`) into `out`, recording a problem when it is not a URL.
 bool read_url(config::object_reader& r, std::string_view key, std::string_view text, net::url& out);

@@ -57,16 +57,8 @@ session::reconnect_policy read_reconnect(config::object_reader& r, bool first_at
   if (cap < first) cap = first;
   auto policy = session::reconnect_policy::exponential(first, factor, cap);
   if (attempts) policy.max_attempts(static_cast<std::uint32_t>(*attempts));
-  if (!first_at_once) return policy;
-  auto at_once = session::reconnect_policy::custom(
-      [policy](const session::retry_context& context) -> std::optional<session::reconnect_policy::duration> {
-        if (context.previous_retry_count == 0) return session::reconnect_policy::duration::zero();
-        auto later = context;
-        --later.previous_retry_count;
-        return policy.next_delay(later);
-      });
-  at_once.jitter(0);  // the inner policy has its own
-  return at_once;
+  if (first_at_once) policy.first_attempt_at_once();
+  return policy;
 }
 
 void read_http_options(config::object_reader& r, net::http_options& http) {
@@ -114,8 +106,8 @@ bool read_url(config::object_reader& r, std::string_view key, std::string_view t
 }
 
 std::shared_ptr<auth::token_provider> read_oauth2(source_context& c, config::object_reader& r,
-                                                  const std::string& default_token_url) {
-  const json::value* v = r.value("oauth2");
+                                                  const std::string& default_token_url, bool required) {
+  const json::value* v = r.value("oauth2", required);
   if (!v) return nullptr;
   config::object_reader o(*v, r.path_of("oauth2"), r.found());
   auth::oauth2_settings s;

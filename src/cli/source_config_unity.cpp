@@ -42,14 +42,13 @@ std::unique_ptr<source::source> build_unity_source(source_context& c, config::ob
   read_http_options(r, p.http);
   p.http.tls = read_tls(r);
   p.retry = read_reconnect(r);
-  auto tokens = read_oauth2(c, r, base_ok ? net::join_path(p.base_url, "auth/token").to_string() : std::string{});
-  if (!r.value("oauth2", true)) return nullptr;
+  auto tokens = read_oauth2(c, r, base_ok ? net::join_path(p.base_url, "auth/token").to_string() : std::string{},
+                            true);
   if (!c.checkpoints) {
     r.found().add(r.path(), "needs a checkpoint store to keep its position: add \"checkpoints\": "
                             "{\"type\": \"file\", \"dir\": \"...\"}");
-    return nullptr;
   }
-  if (!tokens) return nullptr;
+  if (!tokens || !c.checkpoints) return nullptr;
   o.name = std::move(name);
   return std::make_unique<source::webroot_unity_source>(c.ex, std::move(o), *tokens, *c.checkpoints);
 }

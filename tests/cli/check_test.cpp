@@ -29,7 +29,8 @@ BOOST_AUTO_TEST_CASE(check_reports_every_problem_with_its_path_and_exits_3) {
       {"name": "p", "type": "portos", "url": "http://portos/hub", "subscriptions": [{"r": 3}]},
       {"name": "c", "type": "clay", "url": "https://clay/hub/exit"},
       {"name": "mc", "type": "genetec-missioncontrol", "url": "https://mc/v4", "username": "u",
-       "reconnect": {"factor": 0.5}}
+       "reconnect": {"factor": 0.5}},
+      {"name": "u2", "type": "webroot-unity", "url": "https://unity", "subscription_id": "s"}
     ],
     "sinks": [{"type": "file"}]
   })json");
@@ -50,6 +51,8 @@ BOOST_AUTO_TEST_CASE(check_reports_every_problem_with_its_path_and_exits_3) {
            "sources[6].password: is required",
            "sources[6].reconnect.factor: must be between 1 and 100",
            "sinks[0].path: is required",
+           "sources[7].oauth2: is required",
+           "sources[7]: needs a checkpoint store",
        }) {
     BOOST_TEST(o.err.find(expected) != std::string::npos, "missing: " << expected << "\nin:\n" << o.err);
   }
