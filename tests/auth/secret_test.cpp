@@ -5,6 +5,8 @@
 #include <eventwire/codec/condition.hpp>
 
 #include <boost/asio/detached.hpp>
+#include <eventwire/testing/temporary_directory.hpp>
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -39,22 +41,6 @@ resolved resolve(const auth::secret& s) {
   return out;
 }
 
-// A directory of its own under the system's temporary directory, removed at the end.
-struct scratch_dir {
-  std::filesystem::path path;
-  scratch_dir() {
-    std::string name = (std::filesystem::temp_directory_path() / "eventwire-auth-XXXXXX").string();
-    BOOST_REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path = name;
-  }
-  ~scratch_dir() { std::filesystem::remove_all(path); }
-  std::string write(const std::string& name, std::string_view content) {
-    const auto file = path / name;
-    std::ofstream(file, std::ios::binary) << content;
-    return file.string();
-  }
-};
-
 auth::secret command(std::vector<std::string> argv,
                      std::chrono::steady_clock::duration timeout = 10s) {
   return auth::secret_command{std::move(argv), timeout};
@@ -86,7 +72,7 @@ BOOST_AUTO_TEST_CASE(an_empty_environment_variable_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_loses_one_trailing_newline) {
-  scratch_dir dir;
+  const eventwire::testing::temporary_directory dir;
   BOOST_TEST(resolve(auth::secret_file{dir.write("a", "tok-file\n")}).text == "tok-file");
   BOOST_TEST(resolve(auth::secret_file{dir.write("b", "tok-file\r\n")}).text == "tok-file");
   BOOST_TEST(resolve(auth::secret_file{dir.write("c", "tok-file")}).text == "tok-file");
@@ -95,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_file_loses_one_trailing_newline) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_is_read_again_at_each_resolve) {
-  scratch_dir dir;
+  const eventwire::testing::temporary_directory dir;
   const auth::secret s = auth::secret_file{dir.write("token", "first\n")};
   BOOST_TEST(resolve(s).text == "first");
   dir.write("token", "second\n");
@@ -103,19 +89,19 @@ BOOST_AUTO_TEST_CASE(a_file_is_read_again_at_each_resolve) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unreadable_file_is_named_with_the_reason) {
-  scratch_dir dir;
-  const auto missing = (dir.path / "missing").string();
+  const eventwire::testing::temporary_directory dir;
+  const auto missing = (dir.path() / "missing").string();
   auto r = resolve(auth::secret_file{missing});
   BOOST_TEST(r.ec == std::error_code(error::secret_file_unreadable));
   BOOST_TEST(r.text == "secret file " + missing + " cannot be read: No such file or directory");
 
-  auto d = resolve(auth::secret_file{dir.path.string()});
+  auto d = resolve(auth::secret_file{dir.path().string()});
   BOOST_TEST(d.ec == std::error_code(error::secret_file_unreadable));
-  BOOST_TEST(d.text == "secret file " + dir.path.string() + " cannot be read: not a regular file");
+  BOOST_TEST(d.text == "secret file " + dir.path().string() + " cannot be read: not a regular file");
 }
 
 BOOST_AUTO_TEST_CASE(a_file_over_the_limit_or_empty_is_refused) {
-  scratch_dir dir;
+  const eventwire::testing::temporary_directory dir;
   auto big = resolve(auth::secret_file{dir.write("big", std::string(100, 'x')), 99});
   BOOST_TEST(big.ec == std::error_code(error::secret_too_large));
   BOOST_TEST(big.text.find("is larger than 99 bytes") != std::string::npos, big.text);
@@ -193,8 +179,8 @@ BOOST_AUTO_TEST_CASE(a_command_that_closes_stdout_but_keeps_running_times_out) {
 // The command waits on a FIFO that only another coroutine on the same io_context opens: the
 // command can finish only if the io_context keeps running while it runs.
 BOOST_AUTO_TEST_CASE(a_command_never_blocks_the_io_context) {
-  scratch_dir dir;
-  const auto fifo = (dir.path / "go").string();
+  const eventwire::testing::temporary_directory dir;
+  const auto fifo = (dir.path() / "go").string();
   BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   asio::io_context io;
   testing::run(io, [&]() -> asio::awaitable<void> {

@@ -11,13 +11,12 @@
 
 using eventwire::testing::run_program;
 using eventwire::testing::temporary_directory;
-using eventwire::testing::write_file;
 
 BOOST_AUTO_TEST_SUITE(check)
 
 BOOST_AUTO_TEST_CASE(check_reports_every_problem_with_its_path_and_exits_3) {
   const temporary_directory dir;
-  write_file(dir.file("config.json"), R"json({
+  dir.write("config.json", R"json({
     "sources": [
       {"name": "x", "type": "signalr", "methods": ["A"], "colour": "red"},
       {"name": "x", "type": "telepathy"},
@@ -79,7 +78,7 @@ BOOST_AUTO_TEST_CASE(the_readme_config_example_is_valid) {
   const auto end = readme.find("```", start + 9);
   BOOST_TEST_REQUIRE(end != std::string::npos);
   const temporary_directory dir;
-  write_file(dir.file("readme.jsonc"), readme.substr(start + 9, end - start - 9));
+  dir.write("readme.jsonc", readme.substr(start + 9, end - start - 9));
   const auto o = run_program({"check", "--config", dir.file("readme.jsonc")}, {{"WEBSDK_PASSWORD", "secret"}});
   BOOST_TEST(o.status == 0, o.err);
 }
@@ -93,7 +92,7 @@ BOOST_AUTO_TEST_CASE(the_systemd_unit_verifies) {
   for (std::size_t at; (at = unit.find("/usr/local/bin/eventwire")) != std::string::npos;)
     unit.replace(at, 24, EVENTWIRE_PROGRAM);
   const temporary_directory dir;
-  write_file(dir.file("eventwire.service"), unit);
+  dir.write("eventwire.service", unit);
   const std::string command = "systemd-analyze verify " + dir.file("eventwire.service") + " 2>&1";
   BOOST_TEST(std::system(command.c_str()) == 0);
 }

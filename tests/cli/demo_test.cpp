@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(each_emulator_prints_a_config_entry_that_check_accepts) {
       BOOST_TEST(!sources.as_array().empty());
       const eventwire::testing::temporary_directory dir;
       const json::object config{{"sources", sources}, {"checkpoints", {{"type", "file"}, {"dir", dir.file("state")}}}};
-      eventwire::testing::write_file(dir.file("config.json"), json::serialize(config));
+      dir.write("config.json", json::serialize(config));
       const auto checked = run_program({"check", "--config", dir.file("config.json")});
       BOOST_TEST(checked.status == 0, checked.err);
     }
@@ -149,6 +149,20 @@ BOOST_AUTO_TEST_CASE(metrics_are_served_in_the_prometheus_format_while_it_runs) 
   }
   BOOST_TEST(text.find("# TYPE eventwire_sink_events_acknowledged_total counter") != std::string::npos);
   BOOST_TEST(sample(text, "eventwire_queue_bytes") >= 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_or_busy_metrics_address_is_a_clear_failure) {
+  const auto bad = eventwire::testing::run_program({"demo", "--duration", "1s", "--metrics-listen", "localhost"});
+  BOOST_TEST(bad.status == 2);
+  BOOST_TEST(bad.err.find("--metrics-listen: not an address and port: localhost") != std::string::npos, bad.err);
+
+  namespace asio = boost::asio;
+  asio::io_context io;
+  asio::ip::tcp::acceptor taken(io, {asio::ip::make_address("127.0.0.1"), 0});
+  const std::string address = "127.0.0.1:" + std::to_string(taken.local_endpoint().port());
+  const auto busy = eventwire::testing::run_program({"demo", "--duration", "1s", "--metrics-listen", address});
+  BOOST_TEST(busy.status == 1);
+  BOOST_TEST(busy.err.find("cannot serve metrics on " + address) != std::string::npos, busy.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

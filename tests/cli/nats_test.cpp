@@ -18,7 +18,6 @@ using eventwire::testing::nats_server;
 using eventwire::testing::running_program;
 using eventwire::testing::server_thread;
 using eventwire::testing::temporary_directory;
-using eventwire::testing::write_file;
 using namespace std::chrono_literals;
 
 namespace {
@@ -53,7 +52,7 @@ BOOST_AUTO_TEST_CASE(unity_into_jetstream_is_exactly_once_across_a_kill_9) {
   const std::string base_url = server.call([&] { return unity_storage->base_url().to_string(); });
 
   const temporary_directory dir;
-  write_file(dir.file("config.json"), R"({
+  dir.write("config.json", R"({
     "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
                  "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
                  "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],

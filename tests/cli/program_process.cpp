@@ -68,10 +68,4 @@ outcome run_program(const std::vector<std::string>& args, const std::map<std::st
   return running_program(args, environment).finish();
 }
 
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  BOOST_REQUIRE(out.good());
-}
-
 }  // namespace eventwire::testing

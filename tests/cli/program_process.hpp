@@ -36,7 +36,5 @@ class running_program {
 // Runs the eventwire binary with `args` (and `environment`) to its end.
 outcome run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment = {});
 
-// Writes `text` to `path`.
-void write_file(const std::string& path, const std::string& text);
 
 }  // namespace eventwire::testing

@@ -22,7 +22,6 @@ using eventwire::testing::run_program;
 using eventwire::testing::running_program;
 using eventwire::testing::server_thread;
 using eventwire::testing::temporary_directory;
-using eventwire::testing::write_file;
 
 namespace {
 
@@ -69,8 +68,7 @@ BOOST_AUTO_TEST_CASE(run_reads_a_config_and_delivers_a_hubs_invocations_to_a_fil
 
   const temporary_directory dir;
   const std::string events = dir.file("events.ndjson");
-  write_file(dir.file("config.jsonc"),
-             "{\n  // one hub, one file\n  \"sources\": [{\"name\": \"hub\", \"type\": \"signalr\", \"url\": \"" +
+  dir.write("config.jsonc", "{\n  // one hub, one file\n  \"sources\": [{\"name\": \"hub\", \"type\": \"signalr\", \"url\": \"" +
                  hub.url() + "\", \"methods\": [\"Notify\"]}],\n  \"sinks\": [{\"type\": \"file\", \"path\": \"" + events +
                  "\"}],\n}\n");
   const auto o = run_program({"run", "--config", dir.file("config.jsonc"), "--count", "100", "--duration", "60s"});
@@ -97,7 +95,7 @@ BOOST_AUTO_TEST_CASE(missioncontrol_keeps_its_client_id_in_the_checkpoint_store_
   auto& mc = *mc_storage;
 
   const temporary_directory dir;
-  write_file(dir.file("config.json"), R"({"sources": [{"name": "mc", "type": "genetec-missioncontrol", "url": ")" +
+  dir.write("config.json", R"({"sources": [{"name": "mc", "type": "genetec-missioncontrol", "url": ")" +
                                           mc.base_url() + R"(", "notifications_url": ")" + mc.notifications_url() +
                                           R"(", "username": "operator", "password": {"env": "MC_PASSWORD"}}],
                                           "sinks": [{"type": "stdout"}],
@@ -134,7 +132,7 @@ BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
 
   const temporary_directory dir;
   const std::string events = dir.file("events.ndjson");
-  write_file(dir.file("config.json"), R"({"sources": [{"name": "hub", "type": "signalr", "url": ")" + hub.url() +
+  dir.write("config.json", R"({"sources": [{"name": "hub", "type": "signalr", "url": ")" + hub.url() +
                                           R"(", "methods": ["Notify"]}],
     "sinks": [{"type": "file", "path": ")" + events + R"(", "sync": "batch"}]})");
   running_program program({"run", "--config", dir.file("config.json")});
@@ -162,7 +160,7 @@ BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
 BOOST_AUTO_TEST_CASE(logs_are_json_lines_that_say_why_and_never_show_the_token) {
   const temporary_directory dir;
   // Port 1 on the loopback refuses connections.
-  write_file(dir.file("config.json"), R"({"sources": [{"name": "hub", "type": "signalr", "url": "http://127.0.0.1:1/hub",
+  dir.write("config.json", R"({"sources": [{"name": "hub", "type": "signalr", "url": "http://127.0.0.1:1/hub",
     "methods": ["A"], "token": "s3cr3t-token", "reconnect": {"first_delay": "50ms", "max_delay": "100ms"}}]})");
   const auto o = run_program({"run", "--config", dir.file("config.json"), "--duration", "500ms"});
   BOOST_TEST(o.status == 0, o.err);

@@ -1,6 +1,7 @@
 #include "sink_testing.hpp"
 
 #include <eventwire/sink/file_sink.hpp>
+#include <eventwire/testing/temporary_directory.hpp>
 
 #include <boost/asio/io_context.hpp>
 
@@ -15,15 +16,6 @@ using eventwire::sink::file_sink;
 using eventwire::sink::file_sink_options;
 
 namespace {
-
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    char name[] = "/tmp/eventwire-file-sink-XXXXXX";
-    path = ::mkdtemp(name);
-  }
-  ~temp_dir() { fs::remove_all(path); }
-};
 
 std::string contents(const fs::path& p) {
   std::ifstream in(p);
@@ -42,9 +34,9 @@ std::size_t lines_of(const fs::path& p) {
 BOOST_AUTO_TEST_SUITE(file_sink_output)
 
 BOOST_AUTO_TEST_CASE(batches_are_appended_across_restarts) {
-  temp_dir dir;
+  const eventwire::testing::temporary_directory dir;
   file_sink_options o;
-  o.path = (dir.path / "events.ndjson").string();
+  o.path = (dir.path() / "events.ndjson").string();
   for (int run = 0; run < 2; ++run) {
     asio::io_context io;
     file_sink sink(o);
@@ -60,9 +52,9 @@ BOOST_AUTO_TEST_CASE(batches_are_appended_across_restarts) {
 }
 
 BOOST_AUTO_TEST_CASE(files_rotate_by_size_and_keep_a_bounded_number) {
-  temp_dir dir;
+  const eventwire::testing::temporary_directory dir;
   file_sink_options o;
-  o.path = (dir.path / "events.ndjson").string();
+  o.path = (dir.path() / "events.ndjson").string();
   o.rotate_bytes = 1000;
   o.keep_files = 2;
   o.sync = file_sink_options::sync_policy::never;

@@ -1,6 +1,8 @@
 #include <eventwire/state/error.hpp>
 #include <eventwire/state/file_checkpoint_store.hpp>
 
+#include <eventwire/testing/temporary_directory.hpp>
+
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -17,20 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory under the system's temporary directory, removed at the end.
-struct temp_dir {
-  temp_dir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("eventwire-state-" + std::to_string(rd()) + std::to_string(rd()));
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, ec);
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
-
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -43,21 +31,21 @@ std::string read_all(const fs::path& p) {
 BOOST_AUTO_TEST_SUITE(file_checkpoint_store)
 
 BOOST_AUTO_TEST_CASE(a_missing_key_loads_as_none_without_creating_anything) {
-  temp_dir dir;
-  state::file_checkpoint_store store({.directory = dir.path / "nested" / "state"});
+  const eventwire::testing::temporary_directory dir;
+  state::file_checkpoint_store store({.directory = dir.path() / "nested" / "state"});
   std::optional<std::string> value = "stale";
   BOOST_TEST(!store.load("webroot/position", value));
   BOOST_TEST(!value.has_value());
-  BOOST_TEST(!fs::exists(dir.path / "nested"));
+  BOOST_TEST(!fs::exists(dir.path() / "nested"));
 }
 
 BOOST_AUTO_TEST_CASE(stores_one_file_per_key_and_loads_it_back) {
-  temp_dir dir;
-  state::file_checkpoint_store store({.directory = dir.path / "state"});
+  const eventwire::testing::temporary_directory dir;
+  state::file_checkpoint_store store({.directory = dir.path() / "state"});
   BOOST_TEST(!store.store("webroot/position", "qZZBBqiWQQZ7uJSD9dHaCCkJ"));
   BOOST_TEST(!store.store("other/position", "two"));
-  BOOST_TEST(store.path_of("webroot/position") == dir.path / "state" / "webroot%2Fposition");
-  BOOST_TEST(read_all(dir.path / "state" / "webroot%2Fposition") == "qZZBBqiWQQZ7uJSD9dHaCCkJ");
+  BOOST_TEST(store.path_of("webroot/position") == dir.path() / "state" / "webroot%2Fposition");
+  BOOST_TEST(read_all(dir.path() / "state" / "webroot%2Fposition") == "qZZBBqiWQQZ7uJSD9dHaCCkJ");
   std::optional<std::string> value;
   BOOST_TEST(!store.load("webroot/position", value));
   BOOST_TEST(value.value() == "qZZBBqiWQQZ7uJSD9dHaCCkJ");
@@ -66,13 +54,13 @@ BOOST_AUTO_TEST_CASE(stores_one_file_per_key_and_loads_it_back) {
   BOOST_TEST(store.stores() == 2u);
   // No temporary file stays behind.
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path / "state")) ++files;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path() / "state")) ++files;
   BOOST_TEST(files == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_store_replaces_the_value_and_an_empty_value_is_a_value) {
-  temp_dir dir;
-  state::file_checkpoint_store store({.directory = dir.path});
+  const eventwire::testing::temporary_directory dir;
+  state::file_checkpoint_store store({.directory = dir.path()});
   BOOST_TEST(!store.store("k", "a much longer first value"));
   BOOST_TEST(!store.store("k", "short"));
   std::optional<std::string> value;
@@ -85,18 +73,18 @@ BOOST_AUTO_TEST_CASE(a_store_replaces_the_value_and_an_empty_value_is_a_value) {
 }
 
 BOOST_AUTO_TEST_CASE(a_stale_temporary_file_from_a_crash_is_ignored_and_replaced) {
-  temp_dir dir;
-  state::file_checkpoint_store store({.directory = dir.path});
+  const eventwire::testing::temporary_directory dir;
+  state::file_checkpoint_store store({.directory = dir.path()});
   BOOST_TEST(!store.store("webroot/position", "old"));
   // A crash between writing the temporary file and the rename leaves it behind.
-  std::ofstream(dir.path / "webroot%2Fposition.tmp") << "half-writ";
+  std::ofstream(dir.path() / "webroot%2Fposition.tmp") << "half-writ";
   std::optional<std::string> value;
   BOOST_TEST(!store.load("webroot/position", value));
   BOOST_TEST(value.value() == "old");
   BOOST_TEST(!store.store("webroot/position", "new"));
   BOOST_TEST(!store.load("webroot/position", value));
   BOOST_TEST(value.value() == "new");
-  BOOST_TEST(!fs::exists(dir.path / "webroot%2Fposition.tmp"));
+  BOOST_TEST(!fs::exists(dir.path() / "webroot%2Fposition.tmp"));
 }
 
 BOOST_AUTO_TEST_CASE(file_names_encode_every_byte_outside_the_safe_set) {
@@ -108,8 +96,8 @@ BOOST_AUTO_TEST_CASE(file_names_encode_every_byte_outside_the_safe_set) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_bad_keys_and_values_over_the_limit) {
-  temp_dir dir;
-  state::file_checkpoint_store store({.directory = dir.path, .max_value_size = 8, .max_key_size = 10});
+  const eventwire::testing::temporary_directory dir;
+  state::file_checkpoint_store store({.directory = dir.path(), .max_value_size = 8, .max_key_size = 10});
   std::optional<std::string> value;
   BOOST_TEST(store.load("", value) == state::error::invalid_key);
   BOOST_TEST(store.store("", "x") == state::error::invalid_key);
@@ -128,15 +116,15 @@ BOOST_AUTO_TEST_CASE(refuses_bad_keys_and_values_over_the_limit) {
 
 BOOST_AUTO_TEST_CASE(reports_an_unwritable_directory_with_its_path) {
   if (::geteuid() == 0) return;  // root writes anywhere
-  temp_dir dir;
-  fs::create_directories(dir.path / "ro");
-  fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-  state::file_checkpoint_store store({.directory = dir.path / "ro"});
+  const eventwire::testing::temporary_directory dir;
+  fs::create_directories(dir.path() / "ro");
+  fs::permissions(dir.path() / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  state::file_checkpoint_store store({.directory = dir.path() / "ro"});
   const auto ec = store.store("k", "v");
   BOOST_TEST(ec == state::error::write_failed);
-  BOOST_TEST(store.last_error_detail().find((dir.path / "ro" / "k.tmp").string()) != std::string::npos);
+  BOOST_TEST(store.last_error_detail().find((dir.path() / "ro" / "k.tmp").string()) != std::string::npos);
   BOOST_TEST(store.last_error_detail().find("Permission denied") != std::string::npos);
-  state::file_checkpoint_store nested({.directory = dir.path / "ro" / "sub"});
+  state::file_checkpoint_store nested({.directory = dir.path() / "ro" / "sub"});
   BOOST_TEST(nested.store("k", "v") == state::error::directory_failed);
 }
 

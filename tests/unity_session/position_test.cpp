@@ -62,8 +62,8 @@ BOOST_AUTO_TEST_CASE(creates_a_position_at_the_oldest_by_default_and_at_a_date) 
     BOOST_TEST(!poll(f, poller, log, 6));
     BOOST_TEST(log.ids == t::expected_ids(1, 6), boost::test_tools::per_element());
   }
-  t::scratch_directory other;
-  eventwire::state::file_checkpoint_store store({.directory = other.path});
+  eventwire::testing::temporary_directory other;
+  eventwire::state::file_checkpoint_store store({.directory = other.path()});
   auto o = f.options();
   o.initial_position = {unity::position_type::date,
                         std::chrono::time_point_cast<eventwire::time::ticks>(later - std::chrono::minutes(1))};

@@ -7,6 +7,7 @@
 #include <eventwire/auth/oauth2_token_provider.hpp>
 #include <eventwire/emulator/unity_emulator.hpp>
 #include <eventwire/state/file_checkpoint_store.hpp>
+#include <eventwire/testing/temporary_directory.hpp>
 #include <eventwire/unity/poller.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -44,20 +45,6 @@ inline void run_test(asio::io_context& io, asio::awaitable<void> test, std::chro
   if (failure) std::rethrow_exception(failure);
 }
 
-// A fresh directory, removed at the end.
-struct scratch_directory {
-  scratch_directory() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() /
-           ("eventwire-unity-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-  }
-  ~scratch_directory() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::filesystem::path path;
-};
-
 // A wall clock the tests move, shared by the token provider (the emulator has its own).
 struct test_clock {
   std::shared_ptr<std::chrono::system_clock::duration> offset = std::make_shared<std::chrono::system_clock::duration>();
@@ -79,7 +66,7 @@ struct unity_fixture {
     s.client_secret = auth::literal_secret{"unity-emulator-secret"};
     s.cache.now = clock.function();
     tokens.emplace(io.get_executor(), std::move(s));
-    checkpoints.emplace(state::file_checkpoint_options{.directory = dir.path});
+    checkpoints.emplace(state::file_checkpoint_options{.directory = dir.path()});
   }
   ~unity_fixture() {
     emulator->stop();
@@ -110,7 +97,7 @@ struct unity_fixture {
   }
 
   asio::io_context io;
-  scratch_directory dir;
+  temporary_directory dir;
   test_clock clock;
   std::optional<emulator::unity_emulator> emulator;
   std::optional<auth::oauth2_token_provider> tokens;

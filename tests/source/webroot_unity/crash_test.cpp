@@ -100,8 +100,8 @@ class file_ids_delivery final : public event::delivery {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(sigkill_at_random_moments_loses_no_notification) {
-  t::scratch_directory dir;
-  std::filesystem::create_directories(dir.path);
+  eventwire::testing::temporary_directory dir;
+  std::filesystem::create_directories(dir.path());
   asio::io_context io;
   std::optional<emulator::unity_emulator> emu;
   emu.emplace(io.get_executor(), emulator::unity_emulator_options{});
@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(sigkill_at_random_moments_loses_no_notification) {
   while (!finished && restarts < 60) {
     const pid_t pid = ::fork();
     BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) run_child(base, token_url, dir.path);
+    if (pid == 0) run_child(base, token_url, dir.path());
     // A random moment: the child is killed wherever it is (sleeping here is the point).
     std::this_thread::sleep_for(std::chrono::milliseconds(50 + random() % 450));
     int status = 0;
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(sigkill_at_random_moments_loses_no_notification) {
   if (!finished) {  // let the last one run to the end
     const pid_t pid = ::fork();
     BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) run_child(base, token_url, dir.path);
+    if (pid == 0) run_child(base, token_url, dir.path());
     int status = 0;
     ::waitpid(pid, &status, 0);
     BOOST_REQUIRE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(sigkill_at_random_moments_loses_no_notification) {
   });
   server.join();
 
-  std::ifstream in(dir.path / "ids.txt");
+  std::ifstream in(dir.path() / "ids.txt");
   std::set<std::string> seen;
   std::size_t lines = 0;
   std::size_t partial = 0;  // a kill in the middle of write()

@@ -4,7 +4,10 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <stdexcept>
+#include <fstream>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace eventwire::testing {
@@ -28,6 +31,14 @@ class temporary_directory {
 
   const std::filesystem::path& path() const noexcept { return path_; }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
+  // Writes `content` to the file `name` in the directory and returns its path.
+  std::string write(const std::string& name, std::string_view content) const {
+    const std::string path = file(name);
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+    if (!out) throw std::runtime_error("cannot write " + path);
+    return path;
+  }
 
  private:
   std::filesystem::path path_;
