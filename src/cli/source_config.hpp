@@ -51,6 +51,9 @@ session::reconnect_policy read_reconnect(config::object_reader& r, bool first_at
 void read_hub_options(config::object_reader& r, signalr::hub_options& hub, const std::string& name,
                       bool reconnect_at_once = false);
 
+// "token": a secret read before every connect, as the hub's bearer token.
+void read_hub_token(source_context& c, config::object_reader& r, signalr::hub_options& hub);
+
 // Where a hub is and how to reach it: url, token, token_in_query, skip_negotiation, headers.
 void read_hub_endpoint(source_context& c, config::object_reader& r, signalr::hub_options& hub);
 

@@ -66,13 +66,17 @@ void read_http_options(config::object_reader& r, net::http_options& http) {
   if (auto d = r.duration("request_timeout")) http.read_timeout = *d;
 }
 
+void read_hub_token(source_context& c, config::object_reader& r, signalr::hub_options& hub) {
+  if (auto token = r.secret("token")) {
+    hub.access_token = [ex = c.ex, token = *token]() { return token.resolve(ex); };
+  }
+}
+
 void read_hub_endpoint(source_context& c, config::object_reader& r, signalr::hub_options& hub) {
   if (auto url = r.string("url", true)) hub.url = *url;
   if (auto skip = r.boolean("skip_negotiation")) hub.skip_negotiation = *skip;
   if (auto in_query = r.boolean("token_in_query")) hub.access_token_in_query = *in_query;
-  if (auto token = r.secret("token")) {
-    hub.access_token = [ex = c.ex, token = *token]() { return token.resolve(ex); };
-  }
+  read_hub_token(c, r, hub);
   if (const json::value* headers = r.value("headers")) {
     config::object_reader h(*headers, r.path_of("headers"), r.found());
     if (h.is_object()) {

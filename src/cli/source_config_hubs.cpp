@@ -53,9 +53,7 @@ std::unique_ptr<source::source> build_clay_source(source_context& c, config::obj
     o.hub.url = *url;
     if (!source::clay_hub_of(*url)) r.found().add(r.path_of("url"), "must end in /hub/incident or /hub/entry");
   }
-  if (auto token = r.secret("token")) {
-    o.hub.access_token = [ex = c.ex, token = *token]() { return token.resolve(ex); };
-  }
+  read_hub_token(c, r, o.hub);
   o.token = read_oauth2(c, r);
   if (!o.hub.access_token && !o.token && r.is_object())
     r.found().add(r.path(), "needs \"token\" or \"oauth2\" (SALTO's identity server)");
