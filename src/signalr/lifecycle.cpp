@@ -129,11 +129,15 @@ asio::awaitable<void> hub_connection::impl::run(std::shared_ptr<impl> self) {
       last = first ? ec : make_error_code(session_error::reconnect_gave_up);
       break;
     }
-    // Every failed attempt says why, so a server that stays away is diagnosable from the log.
-    log(retries == 0 && !first ? log_level::info : log_level::warning,
-        (first && retries == 0 ? "cannot connect: " : "attempt failed: ") + ec.message() +
-            (detail_text.empty() ? std::string() : " (" + detail_text + ")") + "; reconnect attempt " +
-            std::to_string(retries + 1) + " in " + milliseconds(*delay));
+    // Every failed attempt says why, so a server that stays away is diagnosable from the log; the
+    // loss itself was logged above.
+    const std::string next = "reconnect attempt " + std::to_string(retries + 1) + " in " + milliseconds(*delay);
+    if (retries == 0 && !first) {
+      log(log_level::info, next);
+    } else {
+      log(log_level::warning, (first && retries == 0 ? "cannot connect: " : "attempt failed: ") + ec.message() +
+                                  (detail_text.empty() ? std::string() : " (" + detail_text + ")") + "; " + next);
+    }
     if (!co_await wait_delay(*delay)) {
       last = {};
       break;
