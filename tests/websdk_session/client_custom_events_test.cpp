@@ -149,6 +149,13 @@ BOOST_AUTO_TEST_CASE(raise_custom_events_with_a_message_and_a_hidden_payload) {
     ec = co_await c.raise_custom_event(-1, entity_ref::guid(camera1));
     BOOST_TEST(ec == eventwire::websdk::error::out_of_range);
     BOOST_TEST(emu.raised_custom_events().size() == 4u);
+    // A payload that holds the seed's boundary and the next candidates' delimiters still goes.
+    const std::string crowded =
+        "------FormBoundary-eventwire-eventwire-eventwire-eventwire-eventwire\r\n------FormBoundary-1--";
+    ec = co_await c.raise_custom_event(12345, entity_ref::guid(camera1), "crowded", crowded);
+    BOOST_REQUIRE_MESSAGE(!ec, c.last_error_detail());
+    BOOST_REQUIRE(emu.raised_custom_events().size() == 5u);
+    BOOST_TEST(emu.raised_custom_events()[4].payload.value_or("") == crowded);
     co_await s.stop();
     BOOST_REQUIRE(co_await log.ended.wait_for(1));
   }());
