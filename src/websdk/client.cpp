@@ -12,7 +12,7 @@ client::impl::impl(asio::any_io_executor ex, client_options o) : options(std::mo
   url_error = detail::make_api_target(options.url, options.username, options.application_id, options.password, target);
 }
 
-asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(const request& r, const form_body* form) {
+asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(const request& r, form_body* form) {
   if (url_error) {
     last_error = "the Web SDK URL is not a valid http or https URL";
     co_return std::tuple{url_error, std::string()};
@@ -21,7 +21,7 @@ asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(con
 }
 
 asio::awaitable<std::error_code> client::impl::ask(const request& r, std::string& body, call_answer& out,
-                                                   const form_body* form) {
+                                                   form_body* form) {
   call_answer_decoder decoder;
   co_return co_await ask(r, body, decoder, out, form);
 }
