@@ -96,8 +96,7 @@ asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, ent
   request r;
   if (auto built = raise_custom_event_request(id, entity, message, r))
     co_return impl_->refuse("RaiseCustomEvent", built);
-  auto [ec, result] = co_await call(r);
-  co_return ec;
+  co_return co_await impl_->perform(r);
 }
 
 asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, entity_ref entity, std::string message,
@@ -107,9 +106,7 @@ asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, ent
     co_return impl_->refuse("RaiseCustomEvent", built);
   form_body form;
   if (auto built = payload_form(payload, form)) co_return impl_->refuse("custom event payload", built);
-  std::string body;
-  call_answer answer;
-  co_return co_await impl_->ask(r, body, answer, &form);
+  co_return co_await impl_->perform(r, &form);
 }
 
 }  // namespace eventwire::websdk

@@ -31,6 +31,16 @@ struct client::impl {
   // The same for the generic answer.
   boost::asio::awaitable<std::error_code> ask(const request& r, std::string& body, call_answer& out,
                                               form_body* form = nullptr);
+  // Sends `r` (with `form` as ask's) and checks the generic answer; its Result is not kept.
+  boost::asio::awaitable<std::error_code> perform(const request& r, form_body* form = nullptr);
+  // The same for the call `calls` (alarm_calls, entity_query) holds, unless building it failed:
+  // then `built`, refused as `what`.
+  template <class Calls>
+  boost::asio::awaitable<std::error_code> perform(std::string_view what, const Calls& calls, std::error_code built) {
+    if (built) co_return refuse(what, built);
+    const request r = calls.to_request();
+    co_return co_await perform(r);
+  }
   // Sends `r`; the answer's body, or an error (the URL's, the transport's, the HTTP status).
   boost::asio::awaitable<std::tuple<std::error_code, std::string>> send(const request& r,
                                                                        form_body* form = nullptr);
