@@ -11,7 +11,6 @@
 namespace {
 
 using namespace eventwire::testing::websdk;
-using eventwire::websdk::client;
 using eventwire::websdk::entity_ref;
 using eventwire::websdk::stream_error;
 namespace emulator = eventwire::emulator;
@@ -36,13 +35,10 @@ eventwire::websdk::trigger_alarm_args trigger_of(const std::string& alarm) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(websdk_client_recipients)
+BOOST_FIXTURE_TEST_SUITE(websdk_client_recipients, client_fixture)
 
 BOOST_AUTO_TEST_CASE(add_remove_clear_and_the_two_checks) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     // Never changed: the user is the recipient, through no group.
     BOOST_TEST(!emu.recipients(alarm_guid));
     auto [ec, yes] = co_await c.is_recipient(alarm_guid, admin);
@@ -86,11 +82,8 @@ BOOST_AUTO_TEST_CASE(add_remove_clear_and_the_two_checks) {
 }
 
 BOOST_AUTO_TEST_CASE(refusals_and_server_errors) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
   const std::string camera = emu.find("Camera", 1)->guid;
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     const std::string stranger = "aa25fab7-7f4e-4ae5-9c3c-4ddae5388e86";
     auto ec = co_await c.add_recipient(alarm_guid, stranger);
     BOOST_TEST(ec == stream_error::call_failed);
@@ -112,10 +105,7 @@ BOOST_AUTO_TEST_CASE(refusals_and_server_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(several_instances_and_several_recipients) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     const auto first_args = trigger_of(alarm_guid);
     const auto second_args = trigger_of(other_alarm);
     auto [first_error, first] = co_await c.trigger_alarm(first_args);
@@ -147,16 +137,13 @@ BOOST_AUTO_TEST_CASE(several_instances_and_several_recipients) {
 }
 
 BOOST_AUTO_TEST_CASE(alarm_parts_reach_only_the_recipients) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
   auto o = stream_options(emu);
   o.alarm_monitoring = true;
-  eventwire::websdk::event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
+  eventwire::websdk::event_stream s(io.get_executor(), o);
+  stream_log log(io.get_executor());
   log.attach(s);
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  run(io, [&]() -> asio::awaitable<void> {
+    log.start(io, s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
     const std::function<bool()> monitoring = [&] { return emu.alarm_monitoring(); };
     const bool monitored = co_await emu.wait_until(monitoring);
