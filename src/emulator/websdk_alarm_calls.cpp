@@ -44,25 +44,30 @@ struct named_instance {
   std::string alarm_guid;
 };
 
+// The inside of `{...}`; false when `text` is not braced.
+bool unbrace(std::string_view text, std::string_view& inside) {
+  if (text.size() < 2 || text.front() != '{' || text.back() != '}') return false;
+  inside = text.substr(1, text.size() - 2);
+  return true;
+}
+
 // `42`, `{42,43}` or `{{42,guid},{43,guid}}`; false when the text is none of these.
 bool parse_instances(std::string_view arg, std::vector<named_instance>& out) {
   out.clear();
   std::int64_t v = 0;
   if (parse_i64(arg, v)) return out.push_back({v, {}}), true;
-  if (arg.size() < 2 || arg.front() != '{' || arg.back() != '}') return false;
-  std::vector<websdk_call> items;
-  if (!parse_calls("x(" + std::string(arg.substr(1, arg.size() - 2)) + ")", items)) return false;
-  for (const std::string& item : items[0].args) {
+  std::string_view list;
+  if (!unbrace(arg, list)) return false;
+  for (const std::string_view item : split_top_level(list)) {
     if (parse_i64(item, v)) {
       out.push_back({v, {}});
       continue;
     }
-    std::vector<websdk_call> pair;
-    if (item.size() < 2 || item.front() != '{' || item.back() != '}' ||
-        !parse_calls("x(" + item.substr(1, item.size() - 2) + ")", pair) || pair[0].args.size() != 2)
-      return false;
+    std::string_view pair;
+    if (!unbrace(item, pair)) return false;
+    const std::vector<std::string_view> parts = split_top_level(pair);
     named_instance n;
-    if (!parse_i64(pair[0].args[0], n.id) || !unbrace_guid(pair[0].args[1], n.alarm_guid)) return false;
+    if (parts.size() != 2 || !parse_i64(parts[0], n.id) || !unbrace_guid(parts[1], n.alarm_guid)) return false;
     out.push_back(std::move(n));
   }
   return !out.empty();

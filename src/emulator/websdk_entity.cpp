@@ -17,24 +17,6 @@ namespace {
 
 constexpr std::string_view system_configuration_guid = "00000000-0000-0000-0000-000000000007";
 
-// Splits `text` at the commas outside parentheses and braces.
-std::vector<std::string_view> split_terms(std::string_view text) {
-  std::vector<std::string_view> out;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '(' || c == '{') ++depth;
-    if ((c == ')' || c == '}') && depth > 0) --depth;
-    if (c == ',' && depth == 0) {
-      out.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  out.push_back(text.substr(start));
-  return out;
-}
-
 // A .NET TimeSpan [d.]hh:mm:ss in seconds; false when it is not one.
 bool parse_timespan(std::string_view text, std::chrono::seconds& out) {
   std::int64_t days = 0;
@@ -199,7 +181,7 @@ class entity_query_runner {
 }  // namespace
 
 bool run_entity_query(websdk_state& st, std::string_view q, bool post, std::string& result, std::string& error) {
-  const std::vector<std::string_view> terms = split_terms(q);
+  const std::vector<std::string_view> terms = split_top_level(q);
   constexpr std::string_view head = "entity=";
   if (terms.size() < 2 || !terms[0].starts_with(head)) {
     error = "invalid entity query: " + std::string(q);

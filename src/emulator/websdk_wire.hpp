@@ -44,6 +44,8 @@ bool parse_calls(std::string_view text, std::vector<websdk_call>& out);
 // "{guid}" or "guid" -> guid; false when not a GUID.
 bool unbrace_guid(std::string_view text, std::string& out);
 bool is_guid(std::string_view text) noexcept;
+// Splits `text` at the commas outside parentheses and braces (one piece when there is none).
+std::vector<std::string_view> split_top_level(std::string_view text);
 // "{g}", "g" or "{g1,g2}" -> the GUIDs; false when any is not one.
 bool parse_guid_list(std::string_view text, std::vector<std::string>& out);
 // LogicalID(Type,N)

@@ -28,7 +28,7 @@ std::error_code make_api_target(std::string_view url, std::string_view username,
   return {};
 }
 
-net::http_request make_api_request(const api_target& target, const request& r, const form_body* form) {
+net::http_request make_api_request(const api_target& target, const request& r, form_body* form) {
   net::http_request out;
   out.method = r.method == http_method::post ? http::verb::post : http::verb::get;
   out.url = net::join_path(target.base, r.target());
@@ -36,7 +36,7 @@ net::http_request make_api_request(const api_target& target, const request& r, c
   out.headers.set(http::field::accept, "text/json");
   if (form) {
     out.headers.set(http::field::content_type, form->content_type);
-    out.body = form->body;
+    out.body = std::move(form->body);
   }
   return out;
 }
@@ -54,7 +54,7 @@ std::string describe(const request& r) {
 boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::http_client& client,
                                                                          const api_target& target,
                                                                          const request& r, std::string& detail,
-                                                                         const form_body* form) {
+                                                                         form_body* form) {
   net::http_request request = make_api_request(target, r, form);
   auto [ec, res] = co_await client.send(std::move(request));
   if (ec) {

@@ -32,17 +32,17 @@ std::error_code make_api_target(std::string_view url, std::string_view username,
                                 std::string_view application_id, std::string_view password,
                                 api_target& out);
 
-// `form`, when given, is the request's body (RaiseCustomEvent's hidden payload).
-net::http_request make_api_request(const api_target& target, const request& r, const form_body* form = nullptr);
+// `form`, when given, is moved into the request's body (RaiseCustomEvent's hidden payload).
+net::http_request make_api_request(const api_target& target, const request& r, form_body* form = nullptr);
 std::string describe(const request& r);  // "GET /events/subscribe"
 
-// Sends `r` (with `form` as its body when given); the body when the status is 200. Errors:
+// Sends `r` (with `form` moved in as its body when given); the body when the status is 200. Errors:
 // stream_error::unauthorized, http_status, or the client's.
 boost::asio::awaitable<std::tuple<std::error_code, std::string>> send_api(net::http_client& client,
                                                                          const api_target& target,
                                                                          const request& r,
                                                                          std::string& detail,
-                                                                         const form_body* form = nullptr);
+                                                                         form_body* form = nullptr);
 
 // "GET /alarm answered Status Fail: <the server's text>".
 std::string describe_failure(const request& r, const failure& f);

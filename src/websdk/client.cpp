@@ -12,7 +12,7 @@ client::impl::impl(asio::any_io_executor ex, client_options o) : options(std::mo
   url_error = detail::make_api_target(options.url, options.username, options.application_id, options.password, target);
 }
 
-asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(const request& r, const form_body* form) {
+asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(const request& r, form_body* form) {
   if (url_error) {
     last_error = "the Web SDK URL is not a valid http or https URL";
     co_return std::tuple{url_error, std::string()};
@@ -21,9 +21,15 @@ asio::awaitable<std::tuple<std::error_code, std::string>> client::impl::send(con
 }
 
 asio::awaitable<std::error_code> client::impl::ask(const request& r, std::string& body, call_answer& out,
-                                                   const form_body* form) {
+                                                   form_body* form) {
   call_answer_decoder decoder;
   co_return co_await ask(r, body, decoder, out, form);
+}
+
+asio::awaitable<std::error_code> client::impl::perform(const request& r, form_body* form) {
+  std::string body;
+  call_answer answer;
+  co_return co_await ask(r, body, answer, form);
 }
 
 std::error_code client::impl::refuse(std::string_view call, std::error_code built) {
@@ -47,17 +53,11 @@ asio::awaitable<std::tuple<std::error_code, std::string>> client::call(const req
 }
 
 asio::awaitable<std::error_code> client::alarm(const alarm_calls& calls, std::error_code built) {
-  if (built) co_return impl_->refuse("alarm call", built);
-  const request r = calls.to_request();
-  auto [ec, result] = co_await call(r);
-  co_return ec;
+  co_return co_await impl_->perform("alarm call", calls, built);
 }
 
 asio::awaitable<std::error_code> client::entity(const entity_query& query, std::error_code built) {
-  if (built) co_return impl_->refuse("entity call", built);
-  const request r = query.to_request();
-  auto [ec, result] = co_await call(r);
-  co_return ec;
+  co_return co_await impl_->perform("entity call", query, built);
 }
 
 asio::awaitable<std::tuple<std::error_code, std::int64_t>> client::trigger_alarm(trigger_alarm_args args) {
@@ -189,8 +189,7 @@ asio::awaitable<std::tuple<std::error_code, std::vector<active_alarm_record>>> c
 asio::awaitable<std::error_code> client::raise_event(std::string event_type, entity_ref entity) {
   request r;
   if (auto built = raise_event_request(event_type, entity, r)) co_return impl_->refuse("RaiseEvent", built);
-  auto [ec, result] = co_await call(r);
-  co_return ec;
+  co_return co_await impl_->perform(r);
 }
 
 }  // namespace eventwire::websdk

@@ -4,6 +4,7 @@
 #include "client_impl.hpp"
 
 #include <eventwire/websdk/custom_events_decoder.hpp>
+#include <eventwire/websdk/error.hpp>
 #include <eventwire/websdk/event_requests.hpp>
 
 namespace eventwire::websdk {
@@ -22,12 +23,15 @@ custom_event_record owned(const custom_event& e, std::string& scratch) {
   return out;
 }
 
-// The seed's boundary, or another when the payload holds it.
+// The seed's boundary, or the first of ----FormBoundary-1, -2, ... whose delimiter the payload
+// does not hold (the only refusal of a valid boundary). The payload holds finitely many
+// delimiters, so one is found; every candidate is a valid boundary (at most 37 characters).
 std::error_code payload_form(std::string_view payload, form_body& out) {
-  std::string boundary = "----FormBoundary";
+  constexpr std::string_view seed = "----FormBoundary";
+  std::string boundary(seed);
   std::error_code ec = custom_event_payload_form(payload, out, boundary);
-  for (int attempt = 0; ec && attempt < 8; ++attempt) {
-    boundary += "-eventwire";
+  for (std::uint64_t n = 1; ec == error::invalid_text; ++n) {
+    boundary.assign(seed).append("-").append(std::to_string(n));
     ec = custom_event_payload_form(payload, out, boundary);
   }
   return ec;
@@ -92,8 +96,7 @@ asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, ent
   request r;
   if (auto built = raise_custom_event_request(id, entity, message, r))
     co_return impl_->refuse("RaiseCustomEvent", built);
-  auto [ec, result] = co_await call(r);
-  co_return ec;
+  co_return co_await impl_->perform(r);
 }
 
 asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, entity_ref entity, std::string message,
@@ -103,9 +106,7 @@ asio::awaitable<std::error_code> client::raise_custom_event(std::int64_t id, ent
     co_return impl_->refuse("RaiseCustomEvent", built);
   form_body form;
   if (auto built = payload_form(payload, form)) co_return impl_->refuse("custom event payload", built);
-  std::string body;
-  call_answer answer;
-  co_return co_await impl_->ask(r, body, answer, &form);
+  co_return co_await impl_->perform(r, &form);
 }
 
 }  // namespace eventwire::websdk

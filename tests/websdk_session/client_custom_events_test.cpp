@@ -9,21 +9,17 @@
 namespace {
 
 using namespace eventwire::testing::websdk;
-using eventwire::websdk::client;
 using eventwire::websdk::entity_ref;
 using eventwire::websdk::stream_error;
 using eventwire::websdk::stream_subscription;
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(websdk_client_custom_events)
+BOOST_FIXTURE_TEST_SUITE(websdk_client_custom_events, client_fixture)
 
 BOOST_AUTO_TEST_CASE(supported_events_of_an_entity) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
   const std::string door = emu.find("Door", 2)->guid;
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     auto [ec, events] = co_await c.supported_events(entity_ref::logical_id("Cardholder", 1));
     BOOST_REQUIRE_MESSAGE(!ec, c.last_error_detail());
     const std::vector<std::string> seed = {"CardholderAccessGranted",     "CardholderAccessRefused",
@@ -44,10 +40,7 @@ BOOST_AUTO_TEST_CASE(supported_events_of_an_entity) {
 }
 
 BOOST_AUTO_TEST_CASE(add_list_and_remove_custom_events) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     auto ec = co_await c.add_custom_event(12345, "TemperatureAlert", "Camera");
     BOOST_REQUIRE_MESSAGE(!ec, c.last_error_detail());
     ec = co_await c.add_custom_event(12346, "Temperature Alert High", "Camera");
@@ -92,17 +85,14 @@ BOOST_AUTO_TEST_CASE(add_list_and_remove_custom_events) {
 }
 
 BOOST_AUTO_TEST_CASE(raise_custom_events_with_a_message_and_a_hidden_payload) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
   auto o = stream_options(emu);
   o.subscriptions = {stream_subscription::every("Camera", "CustomEvent")};
-  eventwire::websdk::event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
+  eventwire::websdk::event_stream s(io.get_executor(), o);
+  stream_log log(io.get_executor());
   log.attach(s);
-  client c(f.io.get_executor(), client_options(emu));
   const std::string camera1 = emu.find("Camera", 1)->guid;
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  run(io, [&]() -> asio::awaitable<void> {
+    log.start(io, s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
     auto ec = co_await c.add_custom_event(12345, "Temperature Alert", "Camera");
     BOOST_REQUIRE(!ec);
@@ -149,6 +139,13 @@ BOOST_AUTO_TEST_CASE(raise_custom_events_with_a_message_and_a_hidden_payload) {
     ec = co_await c.raise_custom_event(-1, entity_ref::guid(camera1));
     BOOST_TEST(ec == eventwire::websdk::error::out_of_range);
     BOOST_TEST(emu.raised_custom_events().size() == 4u);
+    // A payload that holds the seed's boundary and the next candidates' delimiters still goes.
+    const std::string crowded =
+        "------FormBoundary-eventwire-eventwire-eventwire-eventwire-eventwire\r\n------FormBoundary-1--";
+    ec = co_await c.raise_custom_event(12345, entity_ref::guid(camera1), "crowded", crowded);
+    BOOST_REQUIRE_MESSAGE(!ec, c.last_error_detail());
+    BOOST_REQUIRE(emu.raised_custom_events().size() == 5u);
+    BOOST_TEST(emu.raised_custom_events()[4].payload.value_or("") == crowded);
     co_await s.stop();
     BOOST_REQUIRE(co_await log.ended.wait_for(1));
   }());

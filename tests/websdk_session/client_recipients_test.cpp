@@ -3,6 +3,7 @@
 
 #include "websdk_testing.hpp"
 
+#include <eventwire/emulator/server.hpp>
 #include <eventwire/websdk/error.hpp>
 #include <eventwire/websdk/stream_error.hpp>
 
@@ -11,10 +12,10 @@
 namespace {
 
 using namespace eventwire::testing::websdk;
-using eventwire::websdk::client;
 using eventwire::websdk::entity_ref;
 using eventwire::websdk::stream_error;
 namespace emulator = eventwire::emulator;
+namespace http = boost::beast::http;
 
 const std::string alarm_guid = "c319de11-3fb9-4c42-b4ee-1745c7287799";
 const std::string other_alarm = "8f1f727f-38d9-41e9-ac4d-fe1d41a4a6da";
@@ -28,6 +29,15 @@ std::vector<std::string> recipient_guids(const emulator::websdk_emulator& emu, c
   return out;
 }
 
+// A 200 with `body` as text/json.
+asio::awaitable<std::optional<emulator::response>> answer_with(unsigned version, std::string body) {
+  emulator::response res(http::status::ok, version);
+  res.set(http::field::content_type, "text/json");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  co_return res;
+}
+
 eventwire::websdk::trigger_alarm_args trigger_of(const std::string& alarm) {
   eventwire::websdk::trigger_alarm_args args;
   args.alarm = entity_ref::guid(alarm);
@@ -36,13 +46,10 @@ eventwire::websdk::trigger_alarm_args trigger_of(const std::string& alarm) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(websdk_client_recipients)
+BOOST_FIXTURE_TEST_SUITE(websdk_client_recipients, client_fixture)
 
 BOOST_AUTO_TEST_CASE(add_remove_clear_and_the_two_checks) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     // Never changed: the user is the recipient, through no group.
     BOOST_TEST(!emu.recipients(alarm_guid));
     auto [ec, yes] = co_await c.is_recipient(alarm_guid, admin);
@@ -86,11 +93,8 @@ BOOST_AUTO_TEST_CASE(add_remove_clear_and_the_two_checks) {
 }
 
 BOOST_AUTO_TEST_CASE(refusals_and_server_errors) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
   const std::string camera = emu.find("Camera", 1)->guid;
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     const std::string stranger = "aa25fab7-7f4e-4ae5-9c3c-4ddae5388e86";
     auto ec = co_await c.add_recipient(alarm_guid, stranger);
     BOOST_TEST(ec == stream_error::call_failed);
@@ -112,10 +116,7 @@ BOOST_AUTO_TEST_CASE(refusals_and_server_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(several_instances_and_several_recipients) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     const auto first_args = trigger_of(alarm_guid);
     const auto second_args = trigger_of(other_alarm);
     auto [first_error, first] = co_await c.trigger_alarm(first_args);
@@ -130,6 +131,7 @@ BOOST_AUTO_TEST_CASE(several_instances_and_several_recipients) {
     std::vector<eventwire::websdk::alarm_instance_key> both = {{first, alarm_guid}, {second, other_alarm}};
     ec = co_await c.investigate_alarms(std::move(both));
     BOOST_REQUIRE_MESSAGE(!ec, c.last_error_detail());
+    BOOST_REQUIRE(emu.active_alarms().size() == 2u);
     for (const auto& a : emu.active_alarms()) BOOST_TEST(a.investigated);
     std::vector<eventwire::websdk::alarm_instance_key> none;
     ec = co_await c.investigate_alarms(std::move(none));
@@ -147,16 +149,13 @@ BOOST_AUTO_TEST_CASE(several_instances_and_several_recipients) {
 }
 
 BOOST_AUTO_TEST_CASE(alarm_parts_reach_only_the_recipients) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
   auto o = stream_options(emu);
   o.alarm_monitoring = true;
-  eventwire::websdk::event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
+  eventwire::websdk::event_stream s(io.get_executor(), o);
+  stream_log log(io.get_executor());
   log.attach(s);
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  run(io, [&]() -> asio::awaitable<void> {
+    log.start(io, s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
     const std::function<bool()> monitoring = [&] { return emu.alarm_monitoring(); };
     const bool monitored = co_await emu.wait_until(monitoring);
@@ -189,6 +188,45 @@ BOOST_AUTO_TEST_CASE(alarm_parts_reach_only_the_recipients) {
     BOOST_REQUIRE(co_await log.ended.wait_for(1));
   }());
   BOOST_TEST(log.alarms.count() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The emulator answers Result.IsRecipient or Result.Contains; the checks also take a bare boolean
+// Result, and refuse an answer with neither.
+BOOST_AUTO_TEST_SUITE(websdk_client_recipient_answers)
+
+BOOST_AUTO_TEST_CASE(a_bare_boolean_result_and_an_answer_without_the_key) {
+  asio::io_context io;
+  const std::vector<std::string> answers = {R"({"Rsp":{"Status":"Ok","Result":true}})",
+                                            R"({"Rsp":{"Status":"Ok","Result":false}})",
+                                            R"({"Rsp":{"Status":"Ok","Result":{"IsActive":true}}})"};
+  std::size_t served = 0;
+  emulator::server server(io.get_executor(), [&](emulator::request& req, emulator::connection&) {
+    return answer_with(req.version(), answers.at(served++ % answers.size()));
+  });
+  eventwire::websdk::client_options o;
+  o.url = server.url("/WebSdk").to_string();
+  o.username = "admin";
+  o.password = "admin";
+  std::optional<eventwire::websdk::client> c(std::in_place, io.get_executor(), o);
+  run(io, [&]() -> asio::awaitable<void> {
+    auto [ec, yes] = co_await c->is_recipient(alarm_guid, admin);
+    BOOST_REQUIRE_MESSAGE(!ec, c->last_error_detail());
+    BOOST_TEST(yes);
+    std::tie(ec, yes) = co_await c->recipients_contain(alarm_guid, admin);
+    BOOST_TEST(!ec);
+    BOOST_TEST(!yes);
+    std::tie(ec, yes) = co_await c->is_recipient(alarm_guid, admin);
+    BOOST_TEST(ec == eventwire::websdk::error::missing_key);
+    BOOST_TEST(c->last_error_detail() == "GET /entity answered without IsRecipient or Contains");
+    BOOST_TEST(!yes);
+  }());
+  BOOST_TEST(served == 3u);
+  c.reset();
+  server.stop();
+  io.restart();
+  io.run_for(2s);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

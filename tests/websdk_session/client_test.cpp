@@ -18,14 +18,11 @@ const std::string alarm_guid = "c319de11-3fb9-4c42-b4ee-1745c7287799";
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(websdk_client)
+BOOST_FIXTURE_TEST_SUITE(websdk_client, client_fixture)
 
 BOOST_AUTO_TEST_CASE(alarm_lifecycle) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
   const std::string door = emu.find("Door", 1)->guid;
-  run(f.io, [&]() -> asio::awaitable<void> {
+  run(io, [&]() -> asio::awaitable<void> {
     eventwire::websdk::trigger_alarm_args args;
     args.alarm = entity_ref::guid(alarm_guid);
     args.source = entity_ref::guid(door);
@@ -85,13 +82,10 @@ BOOST_AUTO_TEST_CASE(alarm_lifecycle) {
 }
 
 BOOST_AUTO_TEST_CASE(server_failures_and_refusals) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
-  client c(f.io.get_executor(), client_options(emu));
   auto wrong_options = client_options(emu);
   wrong_options.password = "secret-but-wrong";
-  client wrong(f.io.get_executor(), wrong_options);
-  run(f.io, [&]() -> asio::awaitable<void> {
+  client wrong(io.get_executor(), wrong_options);
+  run(io, [&]() -> asio::awaitable<void> {
     auto ec = co_await c.acknowledge_alarm(99, ack_type::ack);
     BOOST_TEST(ec == stream_error::call_failed);
     BOOST_TEST(c.last_error_detail() == "GET /alarm answered Status Fail: unknown alarm instance 99");
@@ -105,16 +99,13 @@ BOOST_AUTO_TEST_CASE(server_failures_and_refusals) {
 }
 
 BOOST_AUTO_TEST_CASE(raise_event_reaches_a_subscribed_stream) {
-  emulator_fixture f;
-  auto& emu = *f.emu;
   auto o = stream_options(emu);
   o.subscriptions = {eventwire::websdk::stream_subscription::every("Camera", "CameraMotion")};
-  eventwire::websdk::event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
+  eventwire::websdk::event_stream s(io.get_executor(), o);
+  stream_log log(io.get_executor());
   log.attach(s);
-  client c(f.io.get_executor(), client_options(emu));
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  run(io, [&]() -> asio::awaitable<void> {
+    log.start(io, s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
     const auto ec = co_await c.raise_event("CameraMotion", entity_ref::logical_id("Camera", 5));
     BOOST_TEST(ec == stream_error::call_failed);  // only 4 cameras

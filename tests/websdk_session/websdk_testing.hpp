@@ -1,11 +1,10 @@
 #pragma once
 
-#include <eventwire/testing/run_coroutine.hpp>
-
 // Web SDK tests over real loopback sockets against the Web SDK emulator. Every wait is for an
 // event (the emulator's wait_until, the stream's callbacks); time appears only as an upper bound.
 
 #include <eventwire/emulator/websdk_emulator.hpp>
+#include <eventwire/testing/run_coroutine.hpp>
 #include <eventwire/websdk/client.hpp>
 #include <eventwire/websdk/event_stream.hpp>
 
@@ -99,6 +98,15 @@ Options options_for(const emulator::websdk_emulator& emu) {
 inline eventwire::websdk::client_options client_options(const emulator::websdk_emulator& emu) {
   return options_for<eventwire::websdk::client_options>(emu);
 }
+
+// An emulator and a client signed in to it, for BOOST_FIXTURE_TEST_SUITE: each test has `io`,
+// `emu` and the client `c`.
+struct client_fixture {
+  emulator_fixture base;
+  asio::io_context& io = base.io;
+  emulator::websdk_emulator& emu = *base.emu;
+  eventwire::websdk::client c{io.get_executor(), client_options(emu)};
+};
 
 // Options for a stream against `emu` with its credentials, fast reconnects and a short watchdog.
 inline eventwire::websdk::event_stream_options stream_options(const emulator::websdk_emulator& emu) {
