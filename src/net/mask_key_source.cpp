@@ -19,9 +19,8 @@ std::uint64_t mask_key_source::next() noexcept {
 }
 
 websocket::mask_key mask_key_source::next_key() noexcept {
-  const std::uint64_t bits = next();
   websocket::mask_key key;
-  std::memcpy(key.data(), &bits, key.size());
+  fill(key);
   return key;
 }
 

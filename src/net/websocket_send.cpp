@@ -2,7 +2,6 @@
 
 #include <eventwire/websocket/close_payload.hpp>
 #include <eventwire/websocket/frame_encoder.hpp>
-#include <eventwire/websocket/mask.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
@@ -49,12 +48,8 @@ void websocket_client::impl::end_write_turn() noexcept {
 }
 
 asio::awaitable<std::error_code> websocket_client::impl::send_frame(ws::opcode op, std::string_view payload) {
-  const ws::mask_key key = masks.next_key();
-  const std::size_t header_size = ws::frame_header_size(payload.size(), true);
-  outgoing.resize(header_size + payload.size());
-  ws::write_frame_header(std::span<char, ws::max_frame_header_size>(outgoing.data(), ws::max_frame_header_size),
-                         {op, true, payload.size(), key});
-  ws::copy_masked(outgoing.data() + header_size, payload, key);
+  outgoing.clear();
+  ws::append_frame(outgoing, op, payload, masks.next_key());
   begin_send();
   auto [ec, written] = co_await asio::async_write(*transport, asio::buffer(outgoing), use_tuple);
   sending = false;

@@ -102,7 +102,6 @@ std::optional<error> frame_decoder::check_start(std::uint8_t b0, std::uint8_t b1
 std::optional<error> frame_decoder::begin_frame(const std::uint8_t* h) noexcept {
   fin_ = (h[0] & fin_bit) != 0;
   op_ = static_cast<opcode>(h[0] & 0x0F);
-  masked_ = (h[1] & mask_bit) != 0;
   const std::uint8_t length7 = h[1] & 0x7F;
   std::size_t at = 2;
   if (length7 == 126) {
@@ -118,7 +117,7 @@ std::optional<error> frame_decoder::begin_frame(const std::uint8_t* h) noexcept 
   } else {
     frame_size_ = length7;
   }
-  if (masked_) std::memcpy(key_.data(), h + at, key_.size());
+  if (masked()) std::memcpy(key_.data(), h + at, key_.size());
   frame_read_ = 0;
   if (!is_control(op_)) {
     // message_ holds what came of this message so far, never more than the limit.
@@ -174,7 +173,7 @@ std::optional<feed_result> frame_decoder::take_payload(std::string_view input, s
   if (is_control(op_)) return take_control_payload(input, pos);
   const std::size_t available = input.size() - pos;
   const std::uint64_t remaining = frame_size_ - frame_read_;
-  if (!fragmented_ && fin_ && !masked_ && frame_read_ == 0 && available >= remaining) {
+  if (!fragmented_ && fin_ && !masked() && frame_read_ == 0 && available >= remaining) {
     // The zero-copy path: a whole message in one frame, all of it in this input.
     const std::string_view payload = input.substr(pos, static_cast<std::size_t>(remaining));
     if (message_text_ && !is_valid_utf8(payload)) return fail(error::invalid_utf8);
@@ -187,7 +186,7 @@ std::optional<feed_result> frame_decoder::take_payload(std::string_view input, s
   const std::size_t old_size = message_.size();
   message_.append(input.data() + pos, n);
   char* added = message_.data() + old_size;
-  if (masked_) apply_mask(std::span<char>(added, n), key_, static_cast<std::size_t>(frame_read_));
+  if (masked()) apply_mask(std::span<char>(added, n), key_, static_cast<std::size_t>(frame_read_));
   if (message_text_ && !utf8_.feed(std::string_view(added, n))) return fail(error::invalid_utf8);
   pos += n;
   frame_read_ += n;
@@ -206,7 +205,7 @@ std::optional<feed_result> frame_decoder::take_control_payload(std::string_view 
                                                                 std::size_t& pos) {
   const std::size_t available = input.size() - pos;
   const auto remaining = static_cast<std::size_t>(frame_size_ - frame_read_);
-  if (!masked_ && frame_read_ == 0 && available >= remaining) {
+  if (!masked() && frame_read_ == 0 && available >= remaining) {
     pos += remaining;
     stage_ = stage::header;
     return control_event(input.substr(pos - remaining, remaining), pos);
@@ -214,7 +213,7 @@ std::optional<feed_result> frame_decoder::take_control_payload(std::string_view 
   const std::size_t n = std::min(available, remaining);
   char* added = control_.data() + control_size_;
   std::memcpy(added, input.data() + pos, n);
-  if (masked_) apply_mask(std::span<char>(added, n), key_, static_cast<std::size_t>(frame_read_));
+  if (masked()) apply_mask(std::span<char>(added, n), key_, static_cast<std::size_t>(frame_read_));
   control_size_ += n;
   pos += n;
   frame_read_ += n;
@@ -254,7 +253,6 @@ void frame_decoder::reset() noexcept {
   header_have_ = 0;
   op_ = opcode::text;
   fin_ = true;
-  masked_ = false;
   frame_size_ = 0;
   frame_read_ = 0;
   fragmented_ = false;

@@ -86,6 +86,8 @@ class frame_decoder {
   std::optional<codec::feed_result> take_control_payload(std::string_view input, std::size_t& pos);
   codec::feed_result control_event(std::string_view payload, std::size_t pos);
   void clear_handed_out() noexcept;
+  // A server's frames are all masked, a client's none: check_start refuses the others.
+  bool masked() const noexcept { return role_ == websocket::role::server; }
 
   websocket::role role_;
   stage stage_ = stage::header;
@@ -95,7 +97,6 @@ class frame_decoder {
 
   opcode op_ = opcode::text;  // the frame being read
   bool fin_ = true;
-  bool masked_ = false;
   mask_key key_{};
   std::uint64_t frame_size_ = 0;
   std::uint64_t frame_read_ = 0;  // payload bytes of it consumed so far
