@@ -2,6 +2,8 @@
 // 4 KiB and 64 KiB reads, against a memmem loop that only counts the delimiter (the ceiling).
 // The splitter's output is checked against what was generated before anything is timed.
 
+#include <eventwire/bench/feed_in_reads.hpp>
+#include <eventwire/bench/run_benchmarks.hpp>
 #include <eventwire/multipart/part_assembler.hpp>
 #include <eventwire/multipart/splitter.hpp>
 
@@ -62,22 +64,12 @@ const stream& genetec_stream() {
 tally split(std::string_view bytes, std::size_t read_size) {
   splitter s(boundary);
   tally t;
-  for (std::size_t at = 0; at < bytes.size(); at += read_size) {
-    std::string_view piece = bytes.substr(at, read_size);
-    for (;;) {
-      const auto r = s.feed(piece);
-      piece.remove_prefix(r.consumed);
-      if (r.state != status::event) {
-        if (r.state == status::error) return {};
-        break;
-      }
-      const event& e = s.current();
-      if (e.kind == event_kind::part_end) ++t.parts;
-      else if (e.kind == event_kind::body) t.body_bytes += e.bytes.size();
-      else if (e.kind == event_kind::heartbeat) ++t.heartbeats;
-    }
-  }
-  return t;
+  const bool ok = eventwire::bench::feed_in_reads(s, bytes, read_size, [&](const event& e) {
+    if (e.kind == event_kind::part_end) ++t.parts;
+    else if (e.kind == event_kind::body) t.body_bytes += e.bytes.size();
+    else if (e.kind == event_kind::heartbeat) ++t.heartbeats;
+  });
+  return ok ? t : tally{};
 }
 
 tally assemble(std::string_view bytes) {
@@ -111,13 +103,12 @@ std::size_t count_delimiters(std::string_view bytes) {
 
 void report(benchmark::State& state) {
   const stream& s = genetec_stream();
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * s.bytes.size()));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.expected.parts));
+  eventwire::bench::report_throughput(state, s.bytes.size(), s.expected.parts);
 }
 
 void splitter_reads(benchmark::State& state) {
   const stream& s = genetec_stream();
-  const auto read_size = state.range(0) == 0 ? s.bytes.size() : static_cast<std::size_t>(state.range(0));
+  const std::size_t read_size = eventwire::bench::read_size_of(state, s.bytes.size());
   for (auto _ : state) benchmark::DoNotOptimize(split(s.bytes, read_size));
   report(state);
 }
@@ -152,9 +143,8 @@ bool output_is_right() {
 
 int main(int argc, char** argv) {
   if (!output_is_right()) return EXIT_FAILURE;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return EXIT_FAILURE;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return EXIT_SUCCESS;
+  return eventwire::bench::run_benchmarks(argc, argv,
+                                          {{"splitter_reads/read:0", "memmem_reference"},
+                                           {"splitter_reads/read:4096", "memmem_reference"},
+                                           {"splitter_reads/read:65536", "memmem_reference"}});
 }

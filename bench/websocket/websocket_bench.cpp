@@ -4,6 +4,8 @@
 // is a plain loop that walks the same frames by their 7-bit lengths and copies each payload out
 // (no checks at all). Every variant's output is checked before anything is timed.
 
+#include <eventwire/bench/feed_in_reads.hpp>
+#include <eventwire/bench/run_benchmarks.hpp>
 #include <eventwire/websocket/frame_decoder.hpp>
 #include <eventwire/websocket/frame_encoder.hpp>
 
@@ -18,7 +20,6 @@
 namespace {
 
 using namespace eventwire::websocket;
-using eventwire::codec::status;
 
 struct tally {
   std::size_t messages = 0;
@@ -66,24 +67,15 @@ void count(tally& t, std::string_view payload) {
 tally decode(std::string_view bytes, std::size_t read_size, std::string* copy_to) {
   frame_decoder decoder(role::client);
   tally t;
-  for (std::size_t at = 0; at < bytes.size(); at += read_size) {
-    std::string_view piece = bytes.substr(at, read_size);
-    for (;;) {
-      const auto r = decoder.feed(piece);
-      piece.remove_prefix(r.consumed);
-      if (r.state != status::event) {
-        if (r.state == status::error) return {};
-        break;
-      }
-      std::string_view payload = decoder.current().payload;
-      if (copy_to != nullptr) {
-        copy_to->assign(payload);
-        payload = *copy_to;
-      }
-      count(t, payload);
+  const bool ok = eventwire::bench::feed_in_reads(decoder, bytes, read_size, [&](const event& e) {
+    std::string_view payload = e.payload;
+    if (copy_to != nullptr) {
+      copy_to->assign(payload);
+      payload = *copy_to;
     }
-  }
-  return t;
+    count(t, payload);
+  });
+  return ok ? t : tally{};
 }
 
 // The least a decoder could do: read each 7-bit length and copy the payload out.
@@ -100,13 +92,12 @@ tally walk_and_copy(std::string_view bytes, std::string& out) {
 
 void report(benchmark::State& state) {
   const stream& s = frames();
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * s.bytes.size()));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.expected.messages));
+  eventwire::bench::report_throughput(state, s.bytes.size(), s.expected.messages);
 }
 
 void decoder_reads(benchmark::State& state) {
   const stream& s = frames();
-  const auto read_size = state.range(0) == 0 ? s.bytes.size() : static_cast<std::size_t>(state.range(0));
+  const std::size_t read_size = eventwire::bench::read_size_of(state, s.bytes.size());
   for (auto _ : state) benchmark::DoNotOptimize(decode(s.bytes, read_size, nullptr));
   report(state);
 }
@@ -143,9 +134,8 @@ bool output_is_right() {
 
 int main(int argc, char** argv) {
   if (!output_is_right()) return EXIT_FAILURE;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return EXIT_FAILURE;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return EXIT_SUCCESS;
+  return eventwire::bench::run_benchmarks(argc, argv,
+                                          {{"decoder_reads/read:0", "walk_and_copy_reference"},
+                                           {"decoder_reads/read:65536", "walk_and_copy_reference"},
+                                           {"decoder_copying_out", "walk_and_copy_reference"}});
 }

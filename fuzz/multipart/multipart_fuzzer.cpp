@@ -6,6 +6,7 @@
 // buffer may grow past its limit.
 
 #include <check.hpp>
+#include <split_runs.hpp>
 #include <eventwire/multipart/part_assembler.hpp>
 #include <eventwire/multipart/splitter.hpp>
 #include <eventwire/testing/chunks.hpp>
@@ -188,30 +189,23 @@ std::vector<std::string> run_assembler(std::string_view boundary, const limits& 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size < 17) return 0;
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const std::string_view seed = input.substr(0, 16);
-  const auto flags = static_cast<unsigned char>(input[16]);
-  const std::string_view body = input.substr(17);
+  const auto in = eventwire::fuzzing::split_seeded_input(data, size);
+  if (!in) return 0;
+  const std::string_view body = in->stream;
 
-  const std::string_view boundary = (flags & 1) != 0 ? "--GENETECBOUNDARY" : "simple boundary";
-  const limits lim = (flags & 2) != 0
+  const std::string_view boundary = (in->flags & 1) != 0 ? "--GENETECBOUNDARY" : "simple boundary";
+  const limits lim = (in->flags & 2) != 0
                          ? limits{.max_header_block = 96, .max_header_fields = 3, .max_body = 256,
                                   .max_line = 48}
                          : limits{.max_header_block = 4096, .max_header_fields = 32,
                                   .max_body = 1 << 16, .max_line = 1024};
 
-  const outcome whole = run_splitter(boundary, lim, body, {});
-  const std::vector<std::size_t> cuts = eventwire::testing::cuts_from_seed(seed, body.size());
-  EVENTWIRE_FUZZ_CHECK(run_splitter(boundary, lim, body, cuts) == whole);
-  if (body.size() <= 2048) {
-    const std::vector<std::size_t> bytes = eventwire::testing::every_byte(body.size());
-    EVENTWIRE_FUZZ_CHECK(run_splitter(boundary, lim, body, bytes) == whole);
-  }
+  const outcome whole = eventwire::fuzzing::same_whole_and_split(
+      *in, [&](std::span<const std::size_t> cuts) { return run_splitter(boundary, lim, body, cuts); });
 
   std::vector<std::string> expected_items = whole.parts;
   expected_items.push_back(whole.error);
   EVENTWIRE_FUZZ_CHECK(run_assembler(boundary, lim, body, {}) == expected_items);
-  EVENTWIRE_FUZZ_CHECK(run_assembler(boundary, lim, body, cuts) == expected_items);
+  EVENTWIRE_FUZZ_CHECK(run_assembler(boundary, lim, body, in->cuts()) == expected_items);
   return 0;
 }

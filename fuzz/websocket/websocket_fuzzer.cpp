@@ -7,6 +7,7 @@
 // decode to themselves.
 
 #include <check.hpp>
+#include <split_runs.hpp>
 #include <eventwire/testing/chunks.hpp>
 #include <eventwire/websocket/close_payload.hpp>
 #include <eventwire/websocket/frame_decoder.hpp>
@@ -105,21 +106,13 @@ std::string encode_again(role r, const std::vector<decoded_event>& events) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size < 17) return 0;
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const std::string_view seed = input.substr(0, 16);
-  const auto flags = static_cast<unsigned char>(input[16]);
-  const std::string_view stream = input.substr(17);
-  const role r = (flags & 1) != 0 ? role::server : role::client;
-  const std::size_t max_message_size = (flags & 2) != 0 ? 64 : frame_decoder::default_max_message_size;
+  const auto in = eventwire::fuzzing::split_seeded_input(data, size);
+  if (!in) return 0;
+  const role r = (in->flags & 1) != 0 ? role::server : role::client;
+  const std::size_t max_message_size = (in->flags & 2) != 0 ? 64 : frame_decoder::default_max_message_size;
 
-  const outcome whole = run(r, max_message_size, stream, {});
-  const std::vector<std::size_t> cuts = eventwire::testing::cuts_from_seed(seed, stream.size());
-  EVENTWIRE_FUZZ_CHECK(run(r, max_message_size, stream, cuts) == whole);
-  if (stream.size() <= 2048) {
-    const std::vector<std::size_t> bytes = eventwire::testing::every_byte(stream.size());
-    EVENTWIRE_FUZZ_CHECK(run(r, max_message_size, stream, bytes) == whole);
-  }
+  const outcome whole = eventwire::fuzzing::same_whole_and_split(
+      *in, [&](std::span<const std::size_t> cuts) { return run(r, max_message_size, in->stream, cuts); });
 
   const outcome again = run(r, max_message_size, encode_again(r, whole.events), {});
   EVENTWIRE_FUZZ_CHECK(again.events == whole.events);

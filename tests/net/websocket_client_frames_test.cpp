@@ -15,12 +15,12 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
 #include <set>
 
 namespace net = eventwire::net;
@@ -30,7 +30,6 @@ namespace testing = eventwire::testing;
 namespace http = boost::beast::http;
 namespace asio = boost::asio;
 using asio::awaitable;
-using namespace std::chrono_literals;
 using namespace boost::asio::experimental::awaitable_operators;
 
 namespace {
@@ -70,6 +69,13 @@ class raw_peer {
     co_return !ec;
   }
 
+  // Waits for the client's next bytes; next() decodes them.
+  awaitable<void> wait_for_bytes() {
+    char chunk[16384];
+    auto [ec, n] = co_await c_.stream().async_read_some(asio::buffer(chunk), use_tuple);
+    unread_.append(chunk, n);
+  }
+
   // The next frame event the client sent, rendered ("text hello", "pong p1", "close 1000 bye",
   // "binary of N bytes"), "error: ..." when it broke the protocol, or "end" at end of stream.
   awaitable<std::string> next() {
@@ -90,9 +96,6 @@ class raw_peer {
       unread_.assign(chunk, n);
     }
   }
-
-  // Masking keys of the frames seen so far, read from their headers.
-  std::set<ws::mask_key> keys;
 
  private:
   std::string render(const ws::event& e) {
@@ -156,7 +159,8 @@ BOOST_AUTO_TEST_CASE(frames_that_come_with_the_101_are_kept_and_pings_answered) 
     auto [e2, n2] = co_await client.read(buffer);
     BOOST_TEST(!e2);
     BOOST_TEST(boost::beast::buffers_to_string(buffer.data()) == "second");
-    BOOST_TEST(!co_await client.write_text("from client"));
+    const auto sent = co_await client.write_text("from client");
+    BOOST_TEST(!sent, sent.message());
     auto [e3, n3] = co_await client.read(buffer);
     BOOST_TEST(e3 == std::error_code(net::error::websocket_closed), e3.message());
     BOOST_TEST(client.peer_close_reason().code == 4000u);
@@ -213,14 +217,17 @@ BOOST_AUTO_TEST_CASE(a_broken_server_fails_the_connection_with_a_close_that_says
       net::websocket_options options;
       options.read_message_max = 10;
       net::websocket_client client(io.get_executor(), options);
-      BOOST_TEST_REQUIRE(!co_await client.connect(s.websocket_url("/")));
+      const auto connected = co_await client.connect(s.websocket_url("/"));
+      BOOST_TEST_REQUIRE(!connected);
       boost::beast::flat_buffer buffer;
       auto [ec, n] = co_await client.read(buffer);
       BOOST_TEST(ec == v.error, ec.message());
       BOOST_TEST(!client.is_open());
       auto [again, n2] = co_await client.read(buffer);
       BOOST_TEST(again == std::error_code(net::error::not_connected));
-      BOOST_TEST(co_await testing::eventually([&] { return !seen.empty(); }));
+      const std::function<bool()> close_seen = [&] { return !seen.empty(); };
+      const bool arrived = co_await testing::eventually(close_seen);
+      BOOST_TEST(arrived);
     });
     BOOST_TEST(seen == v.close_seen);
     testing::stop_and_drain(io, {server.get()});
@@ -249,9 +256,15 @@ BOOST_AUTO_TEST_CASE(every_client_frame_is_masked_with_its_own_key) {
   });
   run([&]() -> awaitable<void> {
     net::websocket_client client(io.get_executor());
-    BOOST_TEST_REQUIRE(!co_await client.connect(s.websocket_url("/")));
-    for (const char* m : {"one..", "two..", "three"}) BOOST_TEST(!co_await client.write_text(m));
-    BOOST_TEST(co_await testing::eventually([&] { return seen.size() == 3; }));
+    const auto connected = co_await client.connect(s.websocket_url("/"));
+    BOOST_TEST_REQUIRE(!connected);
+    for (const char* m : {"one..", "two..", "three"}) {
+      const auto sent = co_await client.write_text(m);
+      BOOST_TEST(!sent, sent.message());
+    }
+    const std::function<bool()> all_seen = [&] { return seen.size() == 3; };
+    const bool arrived = co_await testing::eventually(all_seen);
+    BOOST_TEST(arrived);
   });
   // FIN + text, and the mask bit with length 5.
   BOOST_TEST(seen == (std::vector<std::string>{"129 133", "129 133", "129 133"}), boost::test_tools::per_element());
@@ -264,8 +277,9 @@ BOOST_AUTO_TEST_CASE(a_ping_that_arrives_during_a_long_write_is_answered_after_i
   auto& s = serve([&](emulator::request& req, emulator::connection& c) -> awaitable<std::optional<emulator::response>> {
     raw_peer peer(c, big);
     co_await peer.send(switching_protocols(req));
-    asio::steady_timer pause(c.stream().get_executor(), 100ms);
-    co_await pause.async_wait(use_tuple);  // the client's write fills the socket buffers
+    // The first bytes of the client's frame: its write has begun, and it cannot end before this
+    // side reads on, for the frame is larger than the socket buffers hold.
+    co_await peer.wait_for_bytes();
     co_await peer.send(frame(ws::opcode::ping, "late"));
     for (int i = 0; i < 2; ++i) seen.push_back(co_await peer.next());
     co_await peer.send(close_frame(1000));
@@ -274,7 +288,8 @@ BOOST_AUTO_TEST_CASE(a_ping_that_arrives_during_a_long_write_is_answered_after_i
   });
   run([&]() -> awaitable<void> {
     net::websocket_client client(io.get_executor());
-    BOOST_TEST_REQUIRE(!co_await client.connect(s.websocket_url("/")));
+    const auto connected = co_await client.connect(s.websocket_url("/"));
+    BOOST_TEST_REQUIRE(!connected);
     boost::beast::flat_buffer buffer;
     const std::string payload(big, 'x');
     // The read is pending all through the write: the Ping reaches it while the write is stuck.
@@ -283,6 +298,29 @@ BOOST_AUTO_TEST_CASE(a_ping_that_arrives_during_a_long_write_is_answered_after_i
     BOOST_TEST(read_error == std::error_code(net::error::websocket_closed));
   });
   BOOST_TEST(seen == (std::vector<std::string>{"binary of 33554432 bytes", "pong late", "close 1000 "}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_close_reason_too_long_for_the_frame_is_cut_between_characters) {
+  // 121 bytes, then a 3-byte character across the 123-byte limit of a Close reason.
+  const std::string reason = std::string(121, 'r') + "\xe2\x82\xac" + "tail";
+  std::vector<std::string> seen;
+  auto& s = serve([&](emulator::request& req, emulator::connection& c) -> awaitable<std::optional<emulator::response>> {
+    raw_peer peer(c);
+    co_await peer.send(switching_protocols(req));
+    seen.push_back(co_await peer.next());  // an error if the reason was cut inside the character
+    co_await peer.send(close_frame(1000));
+    seen.push_back(co_await peer.next());
+    co_return std::nullopt;
+  });
+  run([&]() -> awaitable<void> {
+    net::websocket_client client(io.get_executor());
+    const auto connected = co_await client.connect(s.websocket_url("/"));
+    BOOST_TEST_REQUIRE(!connected);
+    const auto closed = co_await client.close(reason, 4000);
+    BOOST_TEST(!closed, closed.message());
+  });
+  BOOST_TEST(seen == (std::vector<std::string>{"close 4000 " + std::string(121, 'r'), "end"}),
              boost::test_tools::per_element());
 }
 

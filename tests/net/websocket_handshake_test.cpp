@@ -111,6 +111,7 @@ BOOST_AUTO_TEST_CASE(a_101_that_is_not_a_websocket_switch_is_invalid) {
   res = switching(rfc_accept);
   res.set(http::field::connection, "keep-alive");
   BOOST_TEST(detail::check_upgrade_response(res, rfc_key, {}, why) == invalid);
+  BOOST_TEST(why == "answered 101 with no \"Connection: Upgrade\"");
   res = switching(rfc_accept);
   res.set(http::field::sec_websocket_extensions, "permessage-deflate");
   BOOST_TEST(detail::check_upgrade_response(res, rfc_key, {}, why) == invalid);
@@ -118,6 +119,7 @@ BOOST_AUTO_TEST_CASE(a_101_that_is_not_a_websocket_switch_is_invalid) {
   res = switching(rfc_accept);
   res.set(http::field::sec_websocket_protocol, "chat");
   BOOST_TEST(detail::check_upgrade_response(res, rfc_key, {}, why) == invalid);
+  BOOST_TEST(why == "answered 101 with a subprotocol that was not offered");
   http::fields offered;
   offered.set(http::field::sec_websocket_protocol, "superchat, chat");
   BOOST_TEST(!detail::check_upgrade_response(res, rfc_key, offered, why));
