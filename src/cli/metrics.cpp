@@ -93,15 +93,36 @@ std::string metrics::render(std::chrono::steady_clock::time_point now) const {
     sample(out, "eventwire_source_last_event_age_seconds", "source=\"" + label(sources_[i]->name()) + "\"",
            std::chrono::duration<double>(now - last_event_[i]).count());
   }
+  family(out, "eventwire_source_event_bytes_total", "counter",
+         "Bytes of normalized events (CloudEvents lines) the source published.");
+  for (const auto* s : sources_)
+    sample(out, "eventwire_source_event_bytes_total", "source=\"" + label(s->name()) + "\"",
+           static_cast<double>(pipeline_.per_source(s->name()).bytes));
+  family(out, "eventwire_source_events_delivered_total", "counter",
+         "Events of the source every sink acknowledged.");
+  for (const auto* s : sources_)
+    sample(out, "eventwire_source_events_delivered_total", "source=\"" + label(s->name()) + "\"",
+           static_cast<double>(pipeline_.per_source(s->name()).acknowledged_events));
+  const auto& sinks = pipeline_.per_sink();
+  const auto sink_label = [&](std::size_t i) {
+    return "sink=\"" + label(sinks[i].name) + "\",index=\"" + std::to_string(i) + "\"";
+  };
+  family(out, "eventwire_sink_events_acknowledged_total", "counter", "Events the sink acknowledged.");
+  for (std::size_t i = 0; i < sinks.size(); ++i)
+    sample(out, "eventwire_sink_events_acknowledged_total", sink_label(i), static_cast<double>(sinks[i].events));
+  family(out, "eventwire_sink_batches_acknowledged_total", "counter", "Batches the sink acknowledged.");
+  for (std::size_t i = 0; i < sinks.size(); ++i)
+    sample(out, "eventwire_sink_batches_acknowledged_total", sink_label(i), static_cast<double>(sinks[i].batches));
+  family(out, "eventwire_sink_errors_total", "counter", "Failed writes of the sink (each retried).");
+  for (std::size_t i = 0; i < sinks.size(); ++i)
+    sample(out, "eventwire_sink_errors_total", sink_label(i), static_cast<double>(sinks[i].failures));
   const auto& p = pipeline_.statistics();
-  family(out, "eventwire_sink_events_acknowledged_total", "counter", "Events every sink acknowledged.");
-  sample(out, "eventwire_sink_events_acknowledged_total", "", static_cast<double>(p.events));
-  family(out, "eventwire_sink_batches_acknowledged_total", "counter", "Batches every sink acknowledged.");
-  sample(out, "eventwire_sink_batches_acknowledged_total", "", static_cast<double>(p.batches));
-  family(out, "eventwire_sink_errors_total", "counter", "Failed sink writes (each retried).");
-  sample(out, "eventwire_sink_errors_total", "", static_cast<double>(p.sink_failures));
+  family(out, "eventwire_events_delivered_total", "counter", "Events every sink acknowledged.");
+  sample(out, "eventwire_events_delivered_total", "", static_cast<double>(p.events));
   family(out, "eventwire_queue_bytes", "gauge", "Bytes of events waiting for the sinks.");
   sample(out, "eventwire_queue_bytes", "", static_cast<double>(p.queued_bytes));
+  family(out, "eventwire_queue_batches", "gauge", "Batches of events waiting for the sinks.");
+  sample(out, "eventwire_queue_batches", "", static_cast<double>(p.queued_batches));
   return out;
 }
 

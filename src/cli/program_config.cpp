@@ -1,12 +1,13 @@
 #include "program_config.hpp"
 
+#include "checkpoint_config.hpp"
+#include "leased_source.hpp"
 #include "source_config.hpp"
 
 #include <eventwire/config/object_reader.hpp>
 #include <eventwire/sink/file_sink.hpp>
 #include <eventwire/sink/nats_sink.hpp>
 #include <eventwire/sink/stdout_sink.hpp>
-#include <eventwire/state/file_checkpoint_store.hpp>
 
 #include <boost/json/array.hpp>
 
@@ -112,22 +113,17 @@ program_parts build_program(asio::any_io_executor ex, const json::value& config,
   // The checkpoint store first: sources keep their cursors (and ClientIds) in it.
   if (const json::value* checkpoints = top.value("checkpoints")) {
     config::object_reader r(*checkpoints, "checkpoints", found);
-    const auto type = r.string("type", true);
-    if (type && *type != "file") found.add(r.path_of("type"), "must be \"file\"");
-    if (auto dir = r.string("dir", true)) {
-      state::file_checkpoint_options o;
-      o.directory = *dir;
-      parts.checkpoints = std::make_unique<state::file_checkpoint_store>(std::move(o));
-    }
-    r.finish();
+    read_checkpoints(r, parts);
   }
   source_context context{ex, parts.checkpoints.get(), &parts.resources, mode == build_mode::check};
   std::set<std::string> names;
   if (const json::value* sources = top.value("sources", true)) {
     if (const json::array* list = sources->if_array(); list && !list->empty()) {
       for (std::size_t i = 0; i < list->size(); ++i) {
-        if (auto s = build_source(context, (*list)[i], "sources[" + std::to_string(i) + "]", found, names))
-          parts.sources.push_back(std::move(s));
+        auto s = build_source(context, (*list)[i], "sources[" + std::to_string(i) + "]", found, names);
+        if (s && parts.leases && mode == build_mode::run)
+          s = std::make_unique<leased_source>(ex, std::move(s), *parts.leases);
+        if (s) parts.sources.push_back(std::move(s));
       }
     } else {
       found.add("sources", "must be a non-empty array of sources");

@@ -5,6 +5,7 @@
 #include <eventwire/sink/sink.hpp>
 #include <eventwire/source/source.hpp>
 #include <eventwire/state/checkpoint_store.hpp>
+#include <eventwire/state/lease_store.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/json/value.hpp>
@@ -20,6 +21,8 @@ namespace eventwire::cli {
 struct program_parts {
   // Declared before the sources, which refer to them, so that they are destroyed after.
   std::unique_ptr<state::checkpoint_store> checkpoints;
+  // The same store when it also keeps leases (NATS): every source then runs under its lease.
+  state::lease_store* leases = nullptr;
   std::vector<std::shared_ptr<void>> resources;  // token providers
   std::vector<std::unique_ptr<source::source>> sources;
   std::vector<std::unique_ptr<sink::sink>> sinks;

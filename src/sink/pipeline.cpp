@@ -26,6 +26,7 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     std::string name;
     std::uint64_t published = 0;
     std::uint64_t acknowledged_up_to = 0;
+    source_delivery_statistics stats;
 
     asio::awaitable<std::tuple<std::error_code, std::uint64_t>> publish(event::event_batch& batch) override {
       co_return co_await owner->publish(*this, batch);
@@ -44,7 +45,9 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
 
   impl(asio::any_io_executor ex, std::vector<std::unique_ptr<sink>> s, pipeline_options o)
       : executor(ex), sinks(std::move(s)), options(std::move(o)), changed(ex, clock::time_point::max()),
-        retry_timer(ex) {}
+        retry_timer(ex) {
+    for (const auto& each : sinks) per_sink.push_back({each->name(), 0, 0, 0});
+  }
 
   asio::any_io_executor executor;
   std::vector<std::unique_ptr<sink>> sinks;
@@ -55,6 +58,7 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
   asio::steady_timer changed;              // cancelled on every change: waiters re-check
   asio::steady_timer retry_timer;
   pipeline_statistics stats;
+  std::vector<sink_statistics> per_sink;
   bool writer_running = false;
   bool closing = false;
   bool closed = false;
@@ -78,6 +82,10 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     batch.clear();
     batch.set_source(taken.source());
     stats.queued_bytes += taken.bytes();
+    ++stats.queued_batches;
+    from.stats.events += taken.size();
+    from.stats.bytes += taken.bytes();
+    ++from.stats.batches;
     const std::uint64_t sequence = ++from.published;
     queue.push_back({&from, sequence, std::move(taken)});
     if (!writer_running) {
@@ -89,16 +97,19 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
   }
 
   // Writes one batch to one sink, retrying as the policy says; false when given up (closing).
-  asio::awaitable<bool> write_to(sink& s, const event::event_batch& batch) {
+  asio::awaitable<bool> write_to(sink& s, sink_statistics& counted, const event::event_batch& batch) {
     std::uint32_t attempts = 0;
     const auto since = clock::now();
     for (;;) {
       const std::error_code ec = co_await s.write(batch);
       if (!ec) {
+        counted.events += batch.size();
+        ++counted.batches;
         if (attempts != 0) log("sink " + s.name() + " recovered after " + std::to_string(attempts) + " failed attempts");
         co_return true;
       }
       ++stats.sink_failures;
+      ++counted.failures;
       log("sink " + s.name() + " failed: " + ec.message() + "; retrying");
       if (closed || (closing && attempts > 0)) co_return false;  // shutting down: one retry
       auto delay = options.retry.next_delay({attempts, clock::now() - since, ec});
@@ -113,11 +124,14 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     while (!queue.empty()) {
       queued& front = queue.front();
       bool delivered = true;
-      for (auto& s : sinks) delivered = co_await write_to(*s, front.batch) && delivered;
+      for (std::size_t i = 0; i < sinks.size(); ++i)
+        delivered = co_await write_to(*sinks[i], per_sink[i], front.batch) && delivered;
       if (!delivered) break;
       stats.events += front.batch.size();
       ++stats.batches;
       stats.queued_bytes -= front.batch.bytes();
+      --stats.queued_batches;
+      front.from->stats.acknowledged_events += front.batch.size();
       front.from->acknowledged_up_to = front.sequence;
       front.batch.clear();
       if (spare.size() < 8) spare.push_back(std::move(front.batch));
@@ -164,5 +178,12 @@ asio::awaitable<void> pipeline::drain_and_close() {
 const pipeline_statistics& pipeline::statistics() const noexcept { return impl_->stats; }
 
 std::size_t pipeline::sink_count() const noexcept { return impl_->sinks.size(); }
+
+const std::vector<sink_statistics>& pipeline::per_sink() const noexcept { return impl_->per_sink; }
+
+source_delivery_statistics pipeline::per_source(std::string_view source_name) const {
+  const auto found = impl_->channels.find(source_name);
+  return found == impl_->channels.end() ? source_delivery_statistics{} : found->second.stats;
+}
 
 }  // namespace eventwire::sink

@@ -16,6 +16,9 @@ constexpr codec::meaning_entry table[] = {
     {"the checkpoint could not be written and synced to a temporary file", meaning::own},
     {"the temporary checkpoint file could not be renamed over the checkpoint", meaning::own},
     {"the checkpoint directory could not be created, opened or synced", meaning::own},
+    {"another instance changed the checkpoint since this one read it", meaning::own},
+    {"the checkpoint store could not be reached or did not answer in time", meaning::own},
+    {"another instance holds this source's lease now", meaning::own},
 };
 
 }  // namespace

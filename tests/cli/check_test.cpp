@@ -57,6 +57,28 @@ BOOST_AUTO_TEST_CASE(check_reports_every_problem_with_its_path_and_exits_3) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(nats_checkpoints_are_checked_and_a_wrong_store_type_named) {
+  const temporary_directory dir;
+  dir.write("nats.json", R"json({
+    "sources": [{"name": "x", "type": "signalr", "url": "http://hub/x", "methods": ["A"]}],
+    "checkpoints": {"type": "nats", "url": "nats://127.0.0.1:1", "lease_ttl": "500ms", "dir": "state",
+                    "token": {"env": "EVENTWIRE_TEST_UNSET_VARIABLE"}}
+  })json");
+  const auto nats = run_program({"check", "--config", dir.file("nats.json")});
+  BOOST_TEST(nats.status == 3);
+  for (const char* expected : {"checkpoints.lease_ttl: must be at least 1s", "checkpoints.dir: is not a known setting",
+                               "checkpoints.token: cannot be read from"})
+    BOOST_TEST(nats.err.find(expected) != std::string::npos, "missing: " << expected << "\nin:\n" << nats.err);
+
+  dir.write("redis.json", R"json({
+    "sources": [{"name": "x", "type": "signalr", "url": "http://hub/x", "methods": ["A"]}],
+    "checkpoints": {"type": "redis"}
+  })json");
+  const auto redis = run_program({"check", "--config", dir.file("redis.json")});
+  BOOST_TEST(redis.status == 3);
+  BOOST_TEST(redis.err.find("checkpoints.type: must be \"file\" or \"nats\"") != std::string::npos, redis.err);
+}
+
 // Every example config in docs/examples is valid as written (with its secrets' variables set).
 BOOST_AUTO_TEST_CASE(every_documented_example_config_is_valid) {
   std::size_t examples = 0;
@@ -69,18 +91,22 @@ BOOST_AUTO_TEST_CASE(every_documented_example_config_is_valid) {
   BOOST_TEST(examples >= 6u);
 }
 
-// The README's config example is the first ```jsonc block; it must stay valid.
-BOOST_AUTO_TEST_CASE(the_readme_config_example_is_valid) {
+// Every ```jsonc block of the README is a config that must stay valid.
+BOOST_AUTO_TEST_CASE(the_readme_config_examples_are_valid) {
   std::ifstream in(EVENTWIRE_README);
   const std::string readme{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  const auto start = readme.find("```jsonc\n");
-  BOOST_TEST_REQUIRE(start != std::string::npos);
-  const auto end = readme.find("```", start + 9);
-  BOOST_TEST_REQUIRE(end != std::string::npos);
-  const temporary_directory dir;
-  dir.write("readme.jsonc", readme.substr(start + 9, end - start - 9));
-  const auto o = run_program({"check", "--config", dir.file("readme.jsonc")}, {{"WEBSDK_PASSWORD", "secret"}});
-  BOOST_TEST(o.status == 0, o.err);
+  constexpr std::string_view fence = "```jsonc\n";
+  std::size_t blocks = 0;
+  for (auto start = readme.find(fence); start != std::string::npos; start = readme.find(fence, start + 1)) {
+    const auto end = readme.find("```", start + fence.size());
+    BOOST_TEST_REQUIRE(end != std::string::npos);
+    const temporary_directory dir;
+    dir.write("readme.jsonc", readme.substr(start + fence.size(), end - start - fence.size()));
+    const auto o = run_program({"check", "--config", dir.file("readme.jsonc")}, {{"WEBSDK_PASSWORD", "secret"}});
+    BOOST_TEST(o.status == 0, "block " << blocks << ": " << o.err);
+    ++blocks;
+  }
+  BOOST_TEST(blocks >= 2u);
 }
 
 // The systemd unit in docs/ passes systemd-analyze verify (installed by scripts/setup.sh), with

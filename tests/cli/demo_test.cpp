@@ -143,12 +143,26 @@ BOOST_AUTO_TEST_CASE(metrics_are_served_in_the_prometheus_format_while_it_runs) 
   BOOST_TEST_REQUIRE(text.starts_with("HTTP/1.1 200 OK"), text);
   BOOST_TEST(text.find("Content-Type: text/plain; version=0.0.4") != std::string::npos);
   BOOST_TEST(all_flowing(), text);
+  double delivered = 0;
   for (const auto& s : sources) {
-    BOOST_TEST(sample(text, "eventwire_source_connected{source=\"" + s + "\"}") == 1.0, s);
-    BOOST_TEST(sample(text, "eventwire_source_last_event_age_seconds{source=\"" + s + "\"}") >= 0.0, s);
+    const std::string which = "{source=\"" + s + "\"}";
+    BOOST_TEST(sample(text, "eventwire_source_connected" + which) == 1.0, s);
+    BOOST_TEST(sample(text, "eventwire_source_last_event_age_seconds" + which) >= 0.0, s);
+    // Each CloudEvents line is longer than 100 bytes; delivered never passes published.
+    const double events = sample(text, "eventwire_source_events_total" + which);
+    BOOST_TEST(sample(text, "eventwire_source_event_bytes_total" + which) > 100 * events, s);
+    const double acknowledged = sample(text, "eventwire_source_events_delivered_total" + which);
+    BOOST_TEST(acknowledged >= 0.0, s);
+    BOOST_TEST(acknowledged <= events, s);
+    delivered += acknowledged;
   }
-  BOOST_TEST(text.find("# TYPE eventwire_sink_events_acknowledged_total counter") != std::string::npos);
+  // The demo's one sink (stdout) acknowledged what every sink acknowledged.
+  const double acknowledged = sample(text, "eventwire_sink_events_acknowledged_total{sink=\"stdout\",index=\"0\"}");
+  BOOST_TEST(acknowledged == sample(text, "eventwire_events_delivered_total"), text);
+  BOOST_TEST(acknowledged == delivered, text);
+  BOOST_TEST(sample(text, "eventwire_sink_errors_total{sink=\"stdout\",index=\"0\"}") == 0.0, text);
   BOOST_TEST(sample(text, "eventwire_queue_bytes") >= 0.0);
+  BOOST_TEST(sample(text, "eventwire_queue_batches") >= 0.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_or_busy_metrics_address_is_a_clear_failure) {

@@ -88,4 +88,69 @@ BOOST_AUTO_TEST_CASE(unity_into_jetstream_is_exactly_once_across_a_kill_9) {
   });
 }
 
+// Two instances with one config: checkpoints and leases in the NATS key-value store. The second
+// waits as a standby while the first runs, takes over when the first stops (at once after
+// SIGTERM, which releases the lease; after the lease's TTL after SIGKILL), and continues from the
+// first one's position: the stream holds every notification once.
+BOOST_AUTO_TEST_CASE(a_standby_instance_takes_over_the_cursor_when_the_first_stops) {
+  constexpr std::uint64_t notifications = 30000;
+  nats_server nats;
+  server_thread server;
+  std::optional<eventwire::emulator::unity_emulator> unity_storage;
+  server.call([&] {
+    auto& u = unity_storage.emplace(server.io().get_executor());
+    u.generate(notifications);
+    return 0;
+  });
+  const std::string base_url = server.call([&] { return unity_storage->base_url().to_string(); });
+  const auto fetches = [&] { return server.call([&] { return unity_storage->statistics().fetches; }); };
+
+  const temporary_directory dir;
+  dir.write("config.json", R"({
+    "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
+                 "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
+                 "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],
+    "sinks": [{"type": "nats", "url": ")" + nats.url() + R"(", "create_stream": true, "stream": "EVENTS"}],
+    "checkpoints": {"type": "nats", "url": ")" + nats.url() + R"(", "lease_ttl": "2s"}
+  })");
+  const std::map<std::string, std::string> env{{"UNITY_SECRET", "unity-emulator-secret"}};
+  const std::vector<std::string> args{"run", "--config", dir.file("config.json")};
+
+  running_program first(args, env);
+  BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") >= 1000; }, 60s));
+  running_program second(args, env);
+  BOOST_TEST_REQUIRE(eventually([&] { return second.err_so_far().find("standby") != std::string::npos; }, 30s),
+                     second.err_so_far());
+  // The first stops politely mid-stream: the second takes over from its last position.
+  first.signal(SIGTERM);
+  const auto first_end = first.finish();
+  BOOST_TEST(first_end.status == 0, first_end.err);
+  const auto after_first = nats.messages("EVENTS");
+  BOOST_TEST(after_first < notifications, "the first instance stopped before the end");
+  BOOST_TEST(eventually([&] { return second.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
+             second.err_so_far());
+
+  // A third instance waits while the second runs; the second is killed: the third takes over once
+  // the lease expired.
+  BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") > after_first; }, 60s));
+  running_program third(args, env);
+  BOOST_TEST_REQUIRE(eventually([&] { return third.err_so_far().find("standby") != std::string::npos; }, 30s),
+                     third.err_so_far());
+  second.signal(SIGKILL);
+  BOOST_TEST(second.finish().status == 128 + SIGKILL);
+  BOOST_TEST(eventually([&] { return third.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
+             third.err_so_far());
+  BOOST_TEST(eventually([&] { return nats.messages("EVENTS") >= notifications; }, 60s));
+  const auto seen = fetches();
+  BOOST_TEST(eventually([&] { return fetches() > seen; }, 10s));
+  third.signal(SIGTERM);
+  const auto third_end = third.finish();
+  BOOST_TEST(third_end.status == 0, third_end.err);
+  BOOST_TEST(nats.messages("EVENTS") == notifications);
+  server.call([&] {
+    unity_storage.reset();
+    return 0;
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -53,6 +53,8 @@ void running_program::signal(int number) {
   if (pid_ > 0) ::kill(pid_, number);
 }
 
+std::string running_program::err_so_far() const { return read_all(scratch_.file("stderr")); }
+
 outcome running_program::finish() {
   outcome o;
   int status = 0;

@@ -25,6 +25,8 @@ class running_program {
   running_program& operator=(const running_program&) = delete;
 
   void signal(int number);
+  // What it wrote on stderr so far.
+  std::string err_so_far() const;
   // Waits for the end; stdout and stderr are what it wrote.
   outcome finish();
 

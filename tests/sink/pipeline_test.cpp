@@ -132,6 +132,44 @@ BOOST_AUTO_TEST_CASE(a_failing_sink_is_retried_and_nothing_is_lost) {
   }());
 }
 
+BOOST_AUTO_TEST_CASE(each_sink_and_each_source_is_counted_apart) {
+  fixture f;
+  f.b->failures = 1;
+  auto& x = f.p->for_source("x");
+  auto& y = f.p->for_source("y");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    auto first = eventwire::testing::numbered_batch("x", 0, 3);
+    const std::uint64_t x_bytes = first.bytes();
+    auto [e1, s1] = co_await x.publish(first);
+    BOOST_TEST(!e1);
+    BOOST_TEST(s1 == 1u);
+    auto second = eventwire::testing::numbered_batch("y", 3, 2);
+    const std::uint64_t y_bytes = second.bytes();
+    auto [e2, s2] = co_await y.publish(second);
+    const std::error_code acknowledged = co_await y.acknowledged(s2);
+    BOOST_TEST(!acknowledged);
+    const auto xs = f.p->per_source("x");
+    BOOST_TEST(xs.events == 3u);
+    BOOST_TEST(xs.batches == 1u);
+    BOOST_TEST(xs.bytes == x_bytes);
+    BOOST_TEST(xs.acknowledged_events == 3u);
+    const auto ys = f.p->per_source("y");
+    BOOST_TEST(ys.events == 2u);
+    BOOST_TEST(ys.bytes == y_bytes);
+    BOOST_TEST(ys.acknowledged_events == 2u);
+    BOOST_TEST(f.p->per_source("never").events == 0u);
+    const auto& sinks = f.p->per_sink();
+    BOOST_TEST_REQUIRE(sinks.size() == 2u);
+    BOOST_TEST(sinks[0].name == "recording");
+    BOOST_TEST(sinks[0].events == 5u);
+    BOOST_TEST(sinks[0].batches == 2u);
+    BOOST_TEST(sinks[0].failures == 0u);
+    BOOST_TEST(sinks[1].events == 5u);
+    BOOST_TEST(sinks[1].failures == 1u);
+    BOOST_TEST(f.p->statistics().queued_batches == 0u);
+  }());
+}
+
 BOOST_AUTO_TEST_CASE(a_stuck_sink_makes_publish_wait_and_holds_acknowledgements) {
   pipeline_options o;
   o.max_queued_bytes = 2000;
@@ -154,6 +192,7 @@ BOOST_AUTO_TEST_CASE(a_stuck_sink_makes_publish_wait_and_holds_acknowledgements)
     BOOST_TEST(published > 0);
     BOOST_TEST(published < 20, "publish waits once 2000 bytes are queued");
     BOOST_TEST(f.p->statistics().queued_bytes <= 2000u + 2 * 300u);
+    BOOST_TEST(f.p->statistics().queued_batches >= 1u);
     BOOST_TEST(f.a->ids.empty());
     f.a->open_gate();
     BOOST_TEST(!co_await out.acknowledged(20));

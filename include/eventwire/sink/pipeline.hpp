@@ -31,6 +31,24 @@ struct pipeline_statistics {
   std::uint64_t batches = 0;
   std::uint64_t sink_failures = 0;
   std::size_t queued_bytes = 0;
+  std::size_t queued_batches = 0;
+};
+
+// What one sink acknowledged and how often it failed.
+struct sink_statistics {
+  std::string name;
+  std::uint64_t events = 0;
+  std::uint64_t batches = 0;
+  std::uint64_t failures = 0;  // failed writes, each retried
+};
+
+// What one source published into the pipeline (rendered CloudEvents lines) and what of it every
+// sink acknowledged.
+struct source_delivery_statistics {
+  std::uint64_t events = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t batches = 0;
+  std::uint64_t acknowledged_events = 0;
 };
 
 // Carries batches from the sources to every sink, in order: each batch goes to each sink in
@@ -54,6 +72,10 @@ class pipeline {
 
   const pipeline_statistics& statistics() const noexcept;
   std::size_t sink_count() const noexcept;
+  // One entry per sink, in the order given.
+  const std::vector<sink_statistics>& per_sink() const noexcept;
+  // Zeros for a source that never published.
+  source_delivery_statistics per_source(std::string_view source_name) const;
 
   struct impl;
 
