@@ -124,7 +124,7 @@ asio::awaitable<std::optional<response>> connect(std::shared_ptr<signalr_hub_sta
   info.query = std::string(query);
   session->token_expiry = who.expiry;
   if (negotiated) {
-    negotiated->connected = true;
+    hub->mark_negotiated_connected(*negotiated);
     session->negotiated_token = *token;
   }
   if (co_await session->accept(req)) {

@@ -166,6 +166,8 @@ void signalr_hub::drop_all(bool reset) {
 
 std::size_t signalr_hub::connection_count() const noexcept { return state_->handshaken; }
 
+std::size_t signalr_hub::open_sockets() const noexcept { return server_->open_connections(); }
+
 std::vector<signalr_connection_info> signalr_hub::connections() const {
   std::vector<signalr_connection_info> out;
   for (const auto& [id, session] : state_->sessions) out.push_back(session->info);

@@ -11,19 +11,39 @@ void push_bounded(std::deque<T>& log, T entry, std::size_t limit) {
 }  // namespace
 
 void signalr_hub_state::remember_negotiated(const std::string& token, std::string connection_id) {
-  while (negotiated.size() >= max_negotiated && !negotiated_order.empty()) {
+  // Only tokens not yet connected are bounded: connected ones live as long as their connection.
+  while (unconnected_negotiated >= options.max_unconnected_negotiations && !negotiated_order.empty()) {
     auto oldest = negotiated.find(negotiated_order.front());
     negotiated_order.pop_front();
-    if (oldest != negotiated.end() && !oldest->second.connected) negotiated.erase(oldest);
+    if (oldest != negotiated.end() && !oldest->second.connected) {
+      negotiated.erase(oldest);
+      --unconnected_negotiated;
+    }
   }
-  negotiated.emplace(token, negotiated_connection{std::move(connection_id), false});
-  negotiated_order.push_back(token);
-  if (negotiated_order.size() > 2 * max_negotiated) {  // drop order entries of ended tokens
-    std::erase_if(negotiated_order, [&](const std::string& t) { return !negotiated.contains(t); });
+  if (negotiated.emplace(token, negotiated_connection{std::move(connection_id), false}).second) {
+    ++unconnected_negotiated;
+    negotiated_order.push_back(token);
+  }
+  // Drops the order entries of connected or ended tokens.
+  if (negotiated_order.size() > 2 * options.max_unconnected_negotiations + 16) {
+    std::erase_if(negotiated_order, [&](const std::string& t) {
+      const auto found = negotiated.find(t);
+      return found == negotiated.end() || found->second.connected;
+    });
   }
 }
 
-void signalr_hub_state::forget_negotiated(const std::string& token) { negotiated.erase(token); }
+void signalr_hub_state::mark_negotiated_connected(negotiated_connection& entry) {
+  if (!entry.connected) --unconnected_negotiated;
+  entry.connected = true;
+}
+
+void signalr_hub_state::forget_negotiated(const std::string& token) {
+  const auto found = negotiated.find(token);
+  if (found == negotiated.end()) return;
+  if (!found->second.connected) --unconnected_negotiated;
+  negotiated.erase(found);
+}
 
 void signalr_hub_state::record_invocation(signalr_received_invocation invocation) {
   ++invocations_received;

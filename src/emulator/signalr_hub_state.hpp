@@ -29,7 +29,6 @@ struct negotiated_connection {
 // Everything the hub knows, shared by its sessions, its request handler and its public face.
 // Only touched from the hub's executor.
 struct signalr_hub_state {
-  static constexpr std::size_t max_negotiated = 4096;        // unconnected tokens kept
   static constexpr std::size_t max_history = 256;            // ended connections kept
   static constexpr std::size_t max_invocation_log = 1024;    // client invocations kept
   static constexpr std::size_t max_counted_targets = 1024;   // distinct targets counted
@@ -50,6 +49,7 @@ struct signalr_hub_state {
 
   std::map<std::string, negotiated_connection, std::less<>> negotiated;  // by token
   std::deque<std::string> negotiated_order;  // tokens, oldest first, to bound `negotiated`
+  std::size_t unconnected_negotiated = 0;    // entries of `negotiated` not yet connected
 
   std::deque<signalr_connection_info> history;  // ended connections
   std::deque<signalr_received_invocation> invocation_log;
@@ -79,8 +79,10 @@ struct signalr_hub_state {
     if (options.log) options.log(line);
   }
 
-  // A token issued by negotiate; the oldest unconnected one is forgotten past max_negotiated.
+  // A token issued by negotiate; past options.max_unconnected_negotiations the oldest unconnected
+  // one is forgotten.
   void remember_negotiated(const std::string& token, std::string connection_id);
+  void mark_negotiated_connected(negotiated_connection& entry);
   void forget_negotiated(const std::string& token);
   void record_invocation(signalr_received_invocation invocation);
   void record_negotiate(signalr_negotiate_request request);

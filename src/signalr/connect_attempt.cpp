@@ -75,7 +75,11 @@ asio::awaitable<std::error_code> hub_connection::impl::connect_once(bool& unauth
     target.websocket_url = net::to_websocket(base_url);
   } else {
     std::string ignored;
-    if (auto ec = co_await negotiate(target, ignored, unauthorized)) co_return ec;
+    const std::error_code negotiated = co_await negotiate(target, ignored, unauthorized);
+    // The negotiate connection is not needed until the next reconnect, which must not find it
+    // dead: a long-lived hub connection holds one socket, not two.
+    http.close();
+    if (negotiated) co_return negotiated;
   }
 
   std::string token;

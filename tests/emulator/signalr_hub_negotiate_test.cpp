@@ -123,6 +123,35 @@ BOOST_AUTO_TEST_CASE(a_token_is_single_use) {
   });
 }
 
+// Only ids not yet connected are bounded: with more connections than the bound, a fresh id still
+// connects (the bound once counted connected ids too and forgot fresh ones: 404 past 4,096
+// connections), and past the bound the oldest unconnected id is the one forgotten.
+BOOST_AUTO_TEST_CASE(the_bound_on_negotiated_ids_counts_only_unconnected_ones) {
+  with_hub({.max_unconnected_negotiations = 2}, [](asio::io_context& io, emulator::signalr_hub& hub) -> awaitable<void> {
+    net::http_client http_client(io.get_executor());
+    std::vector<std::unique_ptr<raw_client>> connected;
+    for (int i = 0; i < 4; ++i) {
+      const std::string token = co_await negotiated_token(http_client, hub);
+      connected.push_back(std::make_unique<raw_client>(io.get_executor()));
+      co_await connected.back()->join(with_id(hub.base_url(), token));
+    }
+    BOOST_TEST(hub.connections().size() == 4u);
+
+    const std::string oldest = co_await negotiated_token(http_client, hub);
+    const std::string middle = co_await negotiated_token(http_client, hub);
+    const std::string newest = co_await negotiated_token(http_client, hub);
+    raw_client late(io.get_executor());
+    const std::error_code refused = co_await late.connect(with_id(hub.base_url(), oldest));
+    BOOST_TEST(refused == std::error_code(net::error::upgrade_refused));
+    BOOST_TEST(late.ws().upgrade_status() == 404u);
+    for (const std::string& kept : {middle, newest}) {
+      raw_client on_time(io.get_executor());
+      co_await on_time.join(with_id(hub.base_url(), kept));
+      BOOST_TEST(on_time.ws().is_open());
+    }
+  });
+}
+
 BOOST_AUTO_TEST_CASE(skipping_negotiate_is_allowed_unless_required) {
   with_hub({}, [](asio::io_context& io, emulator::signalr_hub& hub) -> awaitable<void> {
     raw_client client(io.get_executor());

@@ -1,28 +1,14 @@
-// Steady-state decoding allocates nothing: this file replaces the global operator new of the
-// test program to count allocations.
+// Steady-state decoding allocates nothing: the test program counts allocations
+// (tests/support/allocation_counter.cpp).
 
 #include "samples.hpp"
 
 #include <eventwire/missioncontrol/notification_decoder.hpp>
 #include <eventwire/missioncontrol/web_token_decoder.hpp>
 
+#include <eventwire/testing/allocation_counter.hpp>
+
 #include <boost/test/unit_test.hpp>
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace mc = eventwire::missioncontrol;
 namespace samples = missioncontrol_samples;
@@ -41,9 +27,9 @@ BOOST_AUTO_TEST_CASE(warm_decoders_do_not_allocate) {
     BOOST_REQUIRE(!token_decoder.decode(samples::web_token_answer, t));
   };
   all();
-  const std::size_t before = allocations.load();
+  const std::size_t before = eventwire::testing::allocations();
   for (int i = 0; i < 50; ++i) all();
-  BOOST_TEST(allocations.load() - before == 0u);
+  BOOST_TEST(eventwire::testing::allocations() - before == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,28 +1,14 @@
-// Steady-state decoding allocates nothing: this file replaces the global operator new of the
-// test program to count allocations.
+// Steady-state decoding allocates nothing: the test program counts allocations
+// (tests/support/allocation_counter.cpp).
 
 #include "samples.hpp"
 
 #include <eventwire/portos/notification_decoder.hpp>
 #include <eventwire/portos/subscription_decoder.hpp>
 
+#include <eventwire/testing/allocation_counter.hpp>
+
 #include <boost/test/unit_test.hpp>
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace portos = eventwire::portos;
 namespace samples = portos_samples;
@@ -41,10 +27,10 @@ BOOST_AUTO_TEST_CASE(a_warm_notification_decoder_does_not_allocate) {
   portos::notification_decoder decoder;
   portos::notification n;
   for (std::string_view json : inputs) BOOST_REQUIRE(!decoder.decode(json, n));
-  const std::size_t before = allocations.load();
+  const std::size_t before = eventwire::testing::allocations();
   for (int i = 0; i < 100; ++i)
     for (std::string_view json : inputs) BOOST_REQUIRE(!decoder.decode(json, n));
-  BOOST_TEST(allocations.load() - before == 0u);
+  BOOST_TEST(eventwire::testing::allocations() - before == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_warm_subscription_decoder_reuses_its_result) {
@@ -53,9 +39,9 @@ BOOST_AUTO_TEST_CASE(a_warm_subscription_decoder_reuses_its_result) {
   portos::subscription_decoder decoder;
   portos::subscription s;
   BOOST_REQUIRE(!decoder.decode(json, s));
-  const std::size_t before = allocations.load();
+  const std::size_t before = eventwire::testing::allocations();
   for (int i = 0; i < 100; ++i) BOOST_REQUIRE(!decoder.decode(json, s));
-  BOOST_TEST(allocations.load() - before == 0u);
+  BOOST_TEST(eventwire::testing::allocations() - before == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -43,6 +43,23 @@ struct negotiate_stub {
 
 BOOST_AUTO_TEST_SUITE(hub_connection_start)
 
+// A connected hub_connection holds one socket: the negotiate request's connection is closed
+// (10,000 connections once held 20,000 descriptors).
+BOOST_AUTO_TEST_CASE(a_connected_hub_connection_holds_only_its_websocket) {
+  testing::hub_fixture fixture;
+  auto& io = fixture.io;
+  auto& hub = *fixture.hub;
+  signalr::hub_connection c(io.get_executor(), testing::options_for(hub));
+  testing::run(io, [&]() -> awaitable<void> {
+    const auto ec = co_await c.start();
+    BOOST_TEST_REQUIRE(!ec, ec.message() << ": " << c.last_error_detail());
+    BOOST_TEST(hub.connections().at(0).negotiated);
+    const bool one_socket = co_await hub.wait_until([&] { return hub.open_sockets() == 1; });
+    BOOST_TEST(one_socket, hub.open_sockets() << " sockets open");
+    co_await c.stop();
+  }());
+}
+
 BOOST_AUTO_TEST_CASE(negotiate_v1_uses_the_connection_token_and_reports_the_connection_id) {
   testing::hub_fixture fixture;
   auto& io = fixture.io;

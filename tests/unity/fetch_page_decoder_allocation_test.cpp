@@ -1,5 +1,5 @@
-// Steady-state decoding allocates nothing: this file replaces the global operator new of the
-// test program to count allocations.
+// Steady-state decoding allocates nothing: the test program counts allocations
+// (tests/support/allocation_counter.cpp).
 
 #include "samples.hpp"
 
@@ -7,23 +7,9 @@
 #include <eventwire/unity/fetch_page_decoder.hpp>
 #include <eventwire/unity/position_decoder.hpp>
 
+#include <eventwire/testing/allocation_counter.hpp>
+
 #include <boost/test/unit_test.hpp>
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace unity = eventwire::unity;
 namespace samples = unity_samples;
@@ -44,10 +30,10 @@ BOOST_AUTO_TEST_CASE(a_warm_fetch_page_decoder_does_not_allocate) {
   unity::fetch_page_decoder decoder;
   unity::fetch_page page;
   for (std::string_view json : inputs) BOOST_REQUIRE(!decoder.decode(json, page));
-  const std::size_t before = allocations.load();
+  const std::size_t before = eventwire::testing::allocations();
   for (int i = 0; i < 20; ++i)
     for (std::string_view json : inputs) BOOST_REQUIRE(!decoder.decode(json, page));
-  BOOST_TEST(allocations.load() - before == 0u);
+  BOOST_TEST(eventwire::testing::allocations() - before == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(the_answer_decoders_do_not_allocate) {
@@ -57,12 +43,12 @@ BOOST_AUTO_TEST_CASE(the_answer_decoders_do_not_allocate) {
   unity::api_error e;
   BOOST_REQUIRE(!positions.decode(R"({"Position":"abc"})", position));
   BOOST_REQUIRE(!errors.decode(R"({"error":"x","statusCode":400})", e));
-  const std::size_t before = allocations.load();
+  const std::size_t before = eventwire::testing::allocations();
   for (int i = 0; i < 100; ++i) {
     BOOST_REQUIRE(!positions.decode(R"({"Position":"abc"})", position));
     BOOST_REQUIRE(!errors.decode(R"({"error":"x","statusCode":400})", e));
   }
-  BOOST_TEST(allocations.load() - before == 0u);
+  BOOST_TEST(eventwire::testing::allocations() - before == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

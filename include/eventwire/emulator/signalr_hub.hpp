@@ -34,6 +34,9 @@ struct signalr_hub_options {
   int max_negotiate_version = 1;
   // Refuse WebSocket connects without a negotiated id (400), as Azure SignalR does.
   bool require_negotiate = false;
+  // Negotiated ids not yet connected that are kept; past it the oldest is forgotten (its connect
+  // gets 404). Connected ids do not count: they live as long as their connection.
+  std::size_t max_unconnected_negotiations = 4096;
   // Authentication, off when both are empty. `access_token`: the one token accepted, forever.
   // `token_check` (wins when set): any token it returns an expiry for. The token comes from
   // `Authorization: Bearer` or the `access_token` query parameter; wrong or missing is 401.
@@ -207,6 +210,8 @@ class signalr_hub {
   // --- observation ------------------------------------------------------------------------
   // Connections that completed the handshake and have not ended.
   std::size_t connection_count() const noexcept;
+  // Open TCP connections of every kind (negotiate requests, WebSockets).
+  std::size_t open_sockets() const noexcept;
   // Every open WebSocket connection, handshaken or not, oldest first.
   std::vector<signalr_connection_info> connections() const;
   // The most recent connections, ended ones included (up to 256), oldest first.
