@@ -9,7 +9,10 @@
 #                        nats-server: the ceiling of the client library and the server
 # Rows run in turn within each repetition (so a change of load hits them all); one table, figures
 # per row: events/s and MB/s (median and range), ratios to the references of the same
-# repetition, CPU time (user + system) of the measured process per event, its peak RSS.
+# repetition, CPU time (user + system) of the measured process per event, its peak RSS, and the
+# CPU time per event of the other processes of the row (emulators, nats-server). eventwire rows are
+# timed from the start of the process to its exit; the publisher times itself from its connect to
+# the last acknowledgement (reading its input file left out).
 #
 #   scripts/bench-run.sh [--build DIR] [--count N] [--repeat R] [--sources LIST] [--rate R]
 #     --count   events per source (default 1000000; Unity's pages hold 1000)
@@ -109,7 +112,8 @@ start_nats() {
 
 now_ns() { date +%s%N; }
 
-# Appends one result line: scenario row repetition seconds events bytes cpu_seconds rss_kib load
+# Appends one result line: scenario row repetition microseconds events bytes cpu_seconds rss_kib
+# load other_cpu_seconds (the emulators and nats-server)
 record() { echo "$*" >>"$scratch/results"; }
 
 # One `eventwire run` of scenario $1 (systems in $2) into sink row $3, repetition $4.
@@ -126,6 +130,7 @@ run_program() {
   sources=$(jq -s -c 'add' "$sources_file")
   local total=$(($(jq 'length' <<<"$sources") * count))
   local sink
+  nats_pid=""
   case "$row" in
     stdout) sink='{"type": "stdout"}' ;;
     file-batch) sink="{\"type\": \"file\", \"path\": \"$run/events.ndjson\", \"sync\": \"batch\"}" ;;
@@ -143,8 +148,11 @@ EOF
     "$program" run --config "$run/config.json" --count "$total" --duration 600s >/dev/null 2>"$run/log" ||
     fail "eventwire run failed ($row): $(tail -5 "$run/log")"
   ended=$(now_ns)
-  for pid in "${emulator_pids[@]}"; do stop "$pid"; done
-  if [[ $row == nats ]]; then stop "$nats_pid"; fi
+  local other_ticks=0  # user + system CPU of the emulators (generation included) and nats-server
+  for pid in "${emulator_pids[@]}" ${nats_pid:+"$nats_pid"}; do
+    other_ticks=$((other_ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    stop "$pid"
+  done
   local delivered
   delivered=$(sed -n 's/.*stopped: [0-9]* events received, \([0-9]*\) delivered to every sink.*/\1/p' "$run/log")
   [[ ${delivered:-0} -ge $total ]] || fail "$row delivered ${delivered:-nothing} of $total: $(tail -5 "$run/log")"
@@ -157,7 +165,7 @@ EOF
   fi
   read -r user system_time rss <"$run/time"
   record "$scenario" "$row" "$rep" "$(((ended - started) / 1000))" "$delivered" "$bytes" \
-    "$(awk "BEGIN {print $user + $system_time}")" "$rss" "$load"
+    "$(awk "BEGIN {print $user + $system_time}")" "$rss" "$load" "$(awk "BEGIN {print $other_ticks / $(getconf CLK_TCK)}")"
 }
 
 # The nats.c reference publishing the file sink's lines of the same repetition.
@@ -173,10 +181,17 @@ run_reference() {
     "$reference" --url "$nats_url" --input "$scratch/$scenario-$rep.ndjson" >"$run/out" 2>"$run/log" ||
     fail "nats_publish_reference failed: $(tail -5 "$run/log")"
   ended=$(now_ns)
+  local server_ticks
+  server_ticks=$(awk '{print $14 + $15}' "/proc/$nats_pid/stat")
   stop "$nats_pid"
-  read -r user system_time rss <"$run/time"
-  record "$scenario" nats-reference "$rep" "$(((ended - started) / 1000))" "$events" \
-    "$(cat "$scratch/$scenario-$rep.bytes")" "$(awk "BEGIN {print $user + $system_time}")" "$rss" "$load"
+  # Its own figures: from the connect to the last acknowledgement, reading the file left out.
+  local seconds cpu_seconds rss
+  seconds=$(sed -n 's/.* seconds=\([0-9.]*\) .*/\1/p' "$run/out")
+  cpu_seconds=$(sed -n 's/.* cpu_seconds=\([0-9.]*\).*/\1/p' "$run/out")
+  read -r _ _ rss <"$run/time"
+  record "$scenario" nats-reference "$rep" "$(awk "BEGIN {printf \"%d\", $seconds * 1e6}")" "$events" \
+    "$(cat "$scratch/$scenario-$rep.bytes")" "$cpu_seconds" "$rss" "$load" \
+    "$(awk "BEGIN {print $server_ticks / $(getconf CLK_TCK)}")"
   rm -f "$scratch/$scenario-$rep.ndjson"
 }
 
@@ -223,12 +238,13 @@ function summary(list, n, scale, format,    m) {
   cpu[$1, $2, $3] = $7 / $5 * 1e6
   rss[$1, $2, $3] = $8 / 1024
   load[$1, $2, $3] = $9
+  other[$1, $2, $3] = $10 / $5 * 1e6
   bytes[$1, $3] = $6 > bytes[$1, $3] ? $6 : bytes[$1, $3]
   reps[$1] = $3 > reps[$1] ? $3 : reps[$1]
 }
 END {
-  print "| scenario | sink | events/s | MB/s | / stdout | / nats.c publisher | CPU us/event | peak RSS MiB | load |"
-  print "|---|---|---|---|---|---|---|---|---|"
+  print "| scenario | sink | events/s | MB/s | / stdout | / nats.c publisher | CPU us/event | peak RSS MiB | emulators + nats-server CPU us/event | load |"
+  print "|---|---|---|---|---|---|---|---|---|---|"
   for (r = 1; r <= rows; r++) {
     split(order[r], k, SUBSEP); s = k[1]; w = k[2]; n = reps[s]
     for (i = 1; i <= n; i++) {
@@ -239,11 +255,13 @@ END {
       e[i] = cpu[s, w, i]
       f[i] = rss[s, w, i]
       g[i] = load[s, w, i]
+      h[i] = other[s, w, i]
     }
     ratio_ref = (w == "nats" || w == "nats-reference") ? summary(d, n, 1, "%.2fx") : ""
     median(f, n); peak = hi
     median(g, n); loads = sprintf("%.1f-%.1f", lo, hi)
-    printf "| %s | %s | %s | %s | %s | %s | %s | %.1f | %s |\n", s, w, summary(a, n, 1e-3, "%.1fk"),
-      summary(b, n, 1, "%.1f"), summary(c, n, 1, "%.2fx"), ratio_ref, summary(e, n, 1, "%.2f"), peak, loads
+    others = summary(h, n, 1, "%.2f")
+    printf "| %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %s |\n", s, w, summary(a, n, 1e-3, "%.1fk"),
+      summary(b, n, 1, "%.1f"), summary(c, n, 1, "%.2fx"), ratio_ref, summary(e, n, 1, "%.2f"), peak, others, loads
   }
 }' "$scratch/results"
