@@ -25,7 +25,8 @@ Usage:
   eventwire emulate SYSTEM [--port N] [--rate N] [--count N] [--duration D]
       Serves one emulator until interrupted and prints the config entry that consumes it.
       SYSTEM: websdk, missioncontrol, clay, unity, portos, signalr. Systems with two
-      endpoints use ports N and N+1.
+      endpoints use ports N and N+1. With --count, a line on stderr says when all were sent
+      (Unity: made available to fetch).
   eventwire --help | --version
 
 --metrics-listen serves Prometheus metrics at http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).

@@ -114,7 +114,11 @@ int run_emulate(const arguments& args) {
   }
   std::fprintf(stderr, "eventwire: %s emulator on 127.0.0.1; Ctrl-C ends it. A config's \"sources\" for it:\n%s\n",
                args.system.c_str(), json::serialize(system->sources()).c_str());
-  system->start(io.get_executor(), {args.rate.value_or(default_rate), args.count.value_or(0)});
+  const traffic t{args.rate.value_or(default_rate), args.count.value_or(0)};
+  system->start(io.get_executor(), t, [&] {
+    std::fprintf(stderr, "eventwire: %s emulator: all %llu events generated\n", args.system.c_str(),
+                 static_cast<unsigned long long>(t.count));
+  });
   bool stopping = false;
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::steady_timer deadline(io);

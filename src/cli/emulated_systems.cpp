@@ -15,6 +15,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -25,10 +26,17 @@ namespace json = boost::json;
 using namespace std::chrono_literals;
 using clock = std::chrono::steady_clock;
 
-void emulated_system::start(asio::any_io_executor ex, traffic t) {
+void emulated_system::start(asio::any_io_executor ex, traffic t, std::function<void()> on_generated) {
   traffic_ = t;
   executor_ = ex;
-  asio::co_spawn(ex, generate(), asio::bind_cancellation_slot(cancel_.slot(), asio::detached));
+  on_generated_ = std::move(on_generated);
+  asio::co_spawn(ex, generate_then_report(), asio::bind_cancellation_slot(cancel_.slot(), asio::detached));
+}
+
+asio::awaitable<void> emulated_system::generate_then_report() {
+  co_await generate();
+  const auto state = co_await asio::this_coro::cancellation_state;
+  if (traffic_.count != 0 && state.cancelled() == asio::cancellation_type::none && on_generated_) on_generated_();
 }
 
 asio::awaitable<void> emulated_system::stop() {
@@ -77,6 +85,30 @@ asio::awaitable<void> generate_clay(emulator::clay_emulator& e, clay::hub h, tra
   const bool listening = co_await e.hub(h).wait_for_connections(1, listener_wait);
   if (!listening) co_return;
   co_await e.generate(h, count_of(t), t.rate);
+}
+
+// Pull: each tick makes available every notification due by then (at most `chunk` at once, so
+// fetches are answered in between), instead of one timer wait a notification: a high rate
+// pre-generates a count in a fraction of a second.
+asio::awaitable<void> generate_unity(emulator::unity_emulator& e, traffic t) {
+  constexpr std::uint64_t chunk = 10'000;
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  const auto started = clock::now();
+  const auto due_at = [&](std::uint64_t n) {  // when notification n (0, 1, ...) is due
+    return started + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(n / t.rate));
+  };
+  const std::uint64_t total = count_of(t);
+  for (std::uint64_t made = 0; made < total;) {
+    const double elapsed = std::chrono::duration<double>(clock::now() - started).count();
+    const auto due = std::min<std::uint64_t>(total, static_cast<std::uint64_t>(elapsed * t.rate) + 1);
+    const std::uint64_t now_made = std::min(due - std::min(due, made), chunk);
+    e.generate(now_made);
+    made += now_made;
+    if (made >= total) break;
+    tick.expires_at(made < due ? clock::now() : due_at(made));
+    auto [ec] = co_await tick.async_wait(use_tuple);
+    if (ec) co_return;
+  }
 }
 
 asio::awaitable<void> generate_portos(emulator::portos_emulator& e, traffic t) {
@@ -223,9 +255,7 @@ class unity_system final : public emulated_system {
     o.port = port;
     return o;
   }
-  asio::awaitable<void> generate() override {
-    return paced(planned(), [this] { emulator_.generate(1); });
-  }
+  asio::awaitable<void> generate() override { return generate_unity(emulator_, planned()); }
   asio::awaitable<void> close() override {
     emulator_.stop();
     co_return;

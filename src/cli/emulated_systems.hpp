@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,8 +28,9 @@ class emulated_system {
   // The config's "sources" entries that reach this system (Clay: one per hub).
   virtual boost::json::array sources() const = 0;
   // Starts the traffic: it begins once a client listens (events sent to nobody would be lost);
-  // pull systems (Unity) make it available to fetch at the rate.
-  void start(boost::asio::any_io_executor ex, traffic t);
+  // pull systems (Unity) make it available to fetch at the rate. `on_generated` is called once
+  // a counted traffic has been sent (pushed) or made available (pulled) in full.
+  void start(boost::asio::any_io_executor ex, traffic t, std::function<void()> on_generated = {});
   // Ends the traffic and closes every connection politely.
   boost::asio::awaitable<void> stop();
 
@@ -40,7 +42,10 @@ class emulated_system {
   const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
 
  private:
+  boost::asio::awaitable<void> generate_then_report();
+
   traffic traffic_;
+  std::function<void()> on_generated_;
   boost::asio::any_io_executor executor_;
   boost::asio::cancellation_signal cancel_;
 };

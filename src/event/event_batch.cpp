@@ -100,6 +100,16 @@ event_view event_batch::operator[](std::size_t i) const noexcept {
   return {view(r.id), view(r.type), view(r.subject), view(r.line)};
 }
 
+void event_batch::append(const event_batch& other) {
+  const std::size_t offset = text_.size();
+  text_ += other.text_;
+  events_.reserve(events_.size() + other.events_.size());
+  for (rendered r : other.events_) {
+    for (span* s : {&r.line, &r.id, &r.type, &r.subject}) s->begin += offset;
+    events_.push_back(r);
+  }
+}
+
 void event_batch::clear() noexcept {
   text_.clear();
   events_.clear();

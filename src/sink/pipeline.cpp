@@ -20,6 +20,7 @@ std::error_code closed_error() { return std::make_error_code(std::errc::operatio
 }  // namespace
 
 struct pipeline::impl : std::enable_shared_from_this<impl> {
+  struct queued;
   // The delivery of one source.
   struct channel final : event::delivery {
     impl* owner = nullptr;
@@ -27,6 +28,7 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     std::uint64_t published = 0;
     std::uint64_t acknowledged_up_to = 0;
     source_delivery_statistics stats;
+    queued* last = nullptr;  // this source's newest entry in the queue, if any
 
     asio::awaitable<std::tuple<std::error_code, std::uint64_t>> publish(event::event_batch& batch) override {
       co_return co_await owner->publish(*this, batch);
@@ -72,6 +74,23 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
   asio::awaitable<std::tuple<std::error_code, std::uint64_t>> publish(channel& from, event::event_batch& batch) {
     while (!closing && stats.queued_bytes >= options.max_queued_bytes) co_await changed.async_wait(use_tuple);
     if (closing) co_return std::tuple{closed_error(), std::uint64_t{0}};
+    stats.queued_bytes += batch.bytes();
+    from.stats.events += batch.size();
+    from.stats.bytes += batch.bytes();
+    ++from.stats.batches;
+    const std::uint64_t sequence = ++from.published;
+    // Batches that wait behind the one being written join this source's newest waiting one (up
+    // to max_merged_bytes): a source that publishes event by event (the SignalR ones) costs a
+    // sink one write, fsync or round of acknowledgements per merged batch, not per event. Its
+    // acknowledgement then covers every sequence merged into it.
+    queued* last = from.last;
+    if (last != nullptr && last != &queue.front() && last->batch.bytes() < options.max_merged_bytes) {
+      last->batch.append(batch);
+      last->sequence = sequence;
+      batch.clear();
+      wake();
+      co_return std::tuple{std::error_code{}, sequence};
+    }
     event::event_batch taken;
     if (!spare.empty()) {
       taken = std::move(spare.back());
@@ -81,13 +100,9 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     std::swap(taken, batch);
     batch.clear();
     batch.set_source(taken.source());
-    stats.queued_bytes += taken.bytes();
     ++stats.queued_batches;
-    from.stats.events += taken.size();
-    from.stats.bytes += taken.bytes();
-    ++from.stats.batches;
-    const std::uint64_t sequence = ++from.published;
     queue.push_back({&from, sequence, std::move(taken)});
+    from.last = &queue.back();  // deque: push_back and pop_front keep references to the others
     if (!writer_running) {
       writer_running = true;
       asio::co_spawn(executor, writer(shared_from_this()), asio::detached);
@@ -133,6 +148,7 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
       --stats.queued_batches;
       front.from->stats.acknowledged_events += front.batch.size();
       front.from->acknowledged_up_to = front.sequence;
+      if (front.from->last == &front) front.from->last = nullptr;
       front.batch.clear();
       if (spare.size() < 8) spare.push_back(std::move(front.batch));
       queue.pop_front();

@@ -100,6 +100,30 @@ BOOST_AUTO_TEST_CASE(each_emulator_prints_a_config_entry_that_check_accepts) {
   }
 }
 
+// With --count, `emulate` says when the traffic is complete; Unity makes a whole count available
+// at once when the rate allows (scripts/bench-run.sh waits for this line, then runs).
+BOOST_AUTO_TEST_CASE(emulate_says_when_a_counted_traffic_was_generated) {
+  eventwire::testing::running_program unity({"emulate", "unity", "--count", "5000", "--rate", "10000000"});
+  const std::string done = "unity emulator: all 5000 events generated";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (unity.err_so_far().find(done) == std::string::npos && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const std::string err = unity.err_so_far();
+  BOOST_TEST_REQUIRE(err.find(done) != std::string::npos, err);
+  const auto start = err.find("\n[");
+  const json::value sources = json::parse(err.substr(start + 1, err.find('\n', start + 1) - start - 1));
+  const eventwire::testing::temporary_directory dir;
+  const json::object config{{"sources", sources}, {"checkpoints", {{"type", "file"}, {"dir", dir.file("state")}}}};
+  dir.write("config.json", json::serialize(config));
+  const auto o = run_program({"run", "--config", dir.file("config.json"), "--count", "5000", "--duration", "60s"});
+  BOOST_TEST(o.status == 0, o.err);
+  std::set<std::string> ids;
+  for (const auto& event : lines_of(o.out)) ids.insert(std::string(event.at("id").as_string()));
+  BOOST_TEST(ids.size() == 5000u);
+  unity.signal(SIGTERM);
+  BOOST_TEST(unity.finish().status == 0);
+}
+
 // GET http://127.0.0.1:port/metrics with a blocking socket; empty when nothing answers yet.
 std::string scrape(std::uint16_t port) {
   namespace asio = boost::asio;

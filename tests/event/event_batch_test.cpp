@@ -107,4 +107,29 @@ BOOST_AUTO_TEST_CASE(events_accumulate_and_clear_reuses_the_buffer) {
   BOOST_TEST(batch.bytes() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(append_keeps_every_event_and_its_views) {
+  event_batch first("webroot");
+  first.add(unity_event(), at("2024-05-01T10:00:01Z"));
+  event_batch second("webroot");
+  auto f = unity_event();
+  f.id = "second";
+  f.subject = {};
+  second.add(f, at("2024-05-01T10:00:02Z"));
+  second.add(unity_event(), at("2024-05-01T10:00:03Z"));
+  event_batch alone("webroot");
+  alone.add(f, at("2024-05-01T10:00:02Z"));
+
+  const std::string first_line(first[0].line);
+  first.append(second);
+  BOOST_TEST_REQUIRE(first.size() == 3u);
+  BOOST_TEST(first.bytes() == first_line.size() + second.bytes());
+  BOOST_TEST(first[0].line == first_line);
+  BOOST_TEST(first[1].line == alone[0].line);
+  BOOST_TEST(first[1].id == "second");
+  BOOST_TEST(first[1].type == alone[0].type);
+  BOOST_TEST(first[1].subject.empty());
+  BOOST_TEST(first[2].line == second[1].line);
+  BOOST_TEST(first[2].subject == second[1].subject);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -201,6 +201,61 @@ BOOST_AUTO_TEST_CASE(a_stuck_sink_makes_publish_wait_and_holds_acknowledgements)
   }());
 }
 
+// Push sources publish event by event; what waits behind the batch being written reaches the
+// sinks as one write per source, in order, and every sequence is acknowledged.
+BOOST_AUTO_TEST_CASE(batches_waiting_behind_a_write_are_merged_per_source) {
+  fixture f;
+  f.a->held = true;
+  auto& x = f.p->for_source("x");
+  auto& y = f.p->for_source("y");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    auto first = eventwire::testing::numbered_batch("x", 0, 1);
+    co_await x.publish(first);
+    while (f.a->writes == 0) co_await asio::post(f.io, asio::use_awaitable);  // being written, held
+    std::uint64_t x_last = 0, y_last = 0;
+    for (int i = 1; i <= 5; ++i) {
+      auto one = eventwire::testing::numbered_batch("x", i, 1);
+      auto other = eventwire::testing::numbered_batch("y", 100 + i, 1);
+      x_last = std::get<1>(co_await x.publish(one));
+      y_last = std::get<1>(co_await y.publish(other));
+    }
+    BOOST_TEST(x_last == 6u);
+    BOOST_TEST(y_last == 5u);
+    BOOST_TEST(f.p->statistics().queued_batches == 3u, "the held one, then one per source");
+    f.a->open_gate();
+    BOOST_TEST(!co_await x.acknowledged(x_last));
+    BOOST_TEST(!co_await y.acknowledged(y_last));
+    const std::vector<std::string> expected{"0", "1", "2", "3", "4", "5", "101", "102", "103", "104", "105"};
+    BOOST_TEST((f.a->ids == expected));
+    BOOST_TEST((f.b->ids == expected));
+    BOOST_TEST(f.a->writes == 3);
+    BOOST_TEST(f.p->per_sink()[0].batches == 3u);
+    BOOST_TEST(f.p->per_source("x").batches == 6u, "counted as the source published them");
+    BOOST_TEST(f.p->per_source("x").acknowledged_events == 6u);
+    BOOST_TEST(f.p->statistics().events == 11u);
+    BOOST_TEST(f.p->statistics().queued_bytes == 0u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(merging_stops_at_max_merged_bytes) {
+  pipeline_options o;
+  o.max_merged_bytes = 1;  // any batch is full: no merging
+  fixture f(o);
+  f.a->held = true;
+  auto& out = f.p->for_source("s");
+  eventwire::testing::run(f.io, [&]() -> asio::awaitable<void> {
+    std::uint64_t last = 0;
+    for (int i = 0; i < 4; ++i) {
+      auto one = eventwire::testing::numbered_batch("s", i, 1);
+      last = std::get<1>(co_await out.publish(one));
+    }
+    f.a->open_gate();
+    BOOST_TEST(!co_await out.acknowledged(last));
+    BOOST_TEST((f.a->ids == ids(0, 4)));
+    BOOST_TEST(f.a->writes == 4);
+  }());
+}
+
 BOOST_AUTO_TEST_CASE(drain_and_close_delivers_what_is_queued_then_refuses) {
   fixture f;
   auto& out = f.p->for_source("s");

@@ -35,6 +35,8 @@ class event_batch {
   event_view operator[](std::size_t i) const noexcept;
   // Bytes of rendered text, line breaks not counted.
   std::size_t bytes() const noexcept { return text_.size(); }
+  // Appends the events of `other` (rendered already, so of the same source) after these.
+  void append(const event_batch& other);
   void clear() noexcept;
 
  private:

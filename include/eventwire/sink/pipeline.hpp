@@ -20,6 +20,9 @@ namespace eventwire::sink {
 struct pipeline_options {
   // Bytes of rendered events waiting for the sinks, over all sources; publish() waits beyond it.
   std::size_t max_queued_bytes = std::size_t{16} << 20;
+  // A batch published while others wait is appended to its source's newest waiting batch while
+  // that holds fewer bytes than this (one sink write for many small batches).
+  std::size_t max_merged_bytes = std::size_t{1} << 20;
   // Delays between attempts when a sink fails a batch; retried forever (nothing is dropped).
   session::reconnect_policy retry = session::reconnect_policy::exponential(
       std::chrono::milliseconds(100), 2.0, std::chrono::seconds(10));
