@@ -1,5 +1,10 @@
+#include "blocking_job.hpp"
+
 #include <eventwire/sink/file_sink.hpp>
 #include <eventwire/sink/stdout_sink.hpp>
+
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -68,6 +73,36 @@ struct file_sink::impl {
     size = static_cast<std::uint64_t>(st.st_size);
     return {};
   }
+
+  // On the worker thread.
+  std::error_code append(const event::event_batch& batch) {
+    if (auto ec = open()) return ec;
+    if (options.rotate_bytes != 0 && size >= options.rotate_bytes) {
+      if (auto ec = rotate()) return ec;
+    }
+    buffer.clear();
+    append_ndjson(buffer, batch);
+    if (auto ec = write_all(fd, buffer)) return ec;
+    size += buffer.size();
+    unsynced = true;
+    using policy = file_sink_options::sync_policy;
+    if (options.sync == policy::every_batch ||
+        (options.sync == policy::interval && std::chrono::steady_clock::now() - last_sync >= options.sync_interval)) {
+      if (auto ec = sync()) return ec;
+    }
+    return {};
+  }
+
+  // On the worker thread.
+  std::error_code close_file() {
+    if (fd < 0) return {};
+    const auto ec = sync();
+    ::close(fd);
+    fd = -1;
+    return ec;
+  }
+
+  boost::asio::thread_pool worker{1};
 };
 
 file_sink::file_sink(file_sink_options options) : impl_(std::make_unique<impl>()) {
@@ -76,6 +111,7 @@ file_sink::file_sink(file_sink_options options) : impl_(std::make_unique<impl>()
 }
 
 file_sink::~file_sink() {
+  impl_->worker.join();  // a write still running finishes first
   if (impl_->fd >= 0) {
     (void)impl_->sync();
     ::close(impl_->fd);
@@ -87,32 +123,17 @@ const std::string& file_sink::name() const noexcept { return impl_->name; }
 std::error_code file_sink::open() { return impl_->open(); }
 
 boost::asio::awaitable<std::error_code> file_sink::write(const event::event_batch& batch) {
-  impl& self = *impl_;
-  if (auto ec = self.open()) co_return ec;
-  if (self.options.rotate_bytes != 0 && self.size >= self.options.rotate_bytes) {
-    if (auto ec = self.rotate()) co_return ec;
-  }
-  self.buffer.clear();
-  append_ndjson(self.buffer, batch);
-  if (auto ec = write_all(self.fd, self.buffer)) co_return ec;
-  self.size += self.buffer.size();
-  self.unsynced = true;
-  using policy = file_sink_options::sync_policy;
-  if (self.options.sync == policy::every_batch ||
-      (self.options.sync == policy::interval &&
-       std::chrono::steady_clock::now() - self.last_sync >= self.options.sync_interval)) {
-    if (auto ec = self.sync()) co_return ec;
-  }
-  co_return std::error_code{};
+  impl* self = impl_.get();
+  // On a thread of its own: while it writes and syncs, the sources go on and the pipeline merges
+  // what they publish, so one fdatasync covers everything that arrived during the previous one.
+  std::function<std::error_code()> append = [self, &batch] { return self->append(batch); };
+  co_return co_await detail::run_blocking(self->worker, std::move(append), boost::asio::use_awaitable);
 }
 
 boost::asio::awaitable<std::error_code> file_sink::close() {
-  impl& self = *impl_;
-  if (self.fd < 0) co_return std::error_code{};
-  const auto ec = self.sync();
-  ::close(self.fd);
-  self.fd = -1;
-  co_return ec;
+  impl* self = impl_.get();
+  std::function<std::error_code()> close_file = [self] { return self->close_file(); };
+  co_return co_await detail::run_blocking(self->worker, std::move(close_file), boost::asio::use_awaitable);
 }
 
 }  // namespace eventwire::sink

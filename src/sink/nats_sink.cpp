@@ -1,3 +1,5 @@
+#include "blocking_job.hpp"
+
 #include <eventwire/sink/nats_error.hpp>
 #include <eventwire/sink/nats_sink.hpp>
 
@@ -24,23 +26,6 @@ void append_subject_token(std::string& out, std::string_view text, bool keep_dot
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     out += plain || (keep_dots && c == '.') ? c : '_';
   }
-}
-
-// Runs `job` (which blocks) on `pool` and completes with its result on the caller's executor,
-// whose work is kept while the job runs.
-template <class Token>
-auto run_blocking(asio::thread_pool& pool, std::function<std::error_code()> job, Token&& token) {
-  return asio::async_initiate<Token, void(std::error_code)>(
-      [&pool](auto handler, std::function<std::error_code()> blocking) {
-        auto work = asio::make_work_guard(asio::get_associated_executor(handler));
-        asio::post(pool, [handler = std::move(handler), work = std::move(work), blocking = std::move(blocking)]() mutable {
-          const std::error_code ec = blocking();
-          auto ex = work.get_executor();
-          asio::post(ex, [handler = std::move(handler), ec]() mutable { std::move(handler)(ec); });
-          work.reset();
-        });
-      },
-      token, std::move(job));
 }
 
 }  // namespace
@@ -256,7 +241,7 @@ asio::awaitable<std::error_code> nats_sink::write(const event::event_batch& batc
     token = std::move(value);
   }
   std::function<std::error_code()> publish = [self, &batch, token] { return self->publish(batch, token); };
-  co_return co_await run_blocking(self->worker, std::move(publish), asio::use_awaitable);
+  co_return co_await detail::run_blocking(self->worker, std::move(publish), asio::use_awaitable);
 }
 
 asio::awaitable<std::error_code> nats_sink::close() {
@@ -265,7 +250,7 @@ asio::awaitable<std::error_code> nats_sink::close() {
     self->disconnect();
     return std::error_code{};
   };
-  co_return co_await run_blocking(self->worker, std::move(disconnect), asio::use_awaitable);
+  co_return co_await detail::run_blocking(self->worker, std::move(disconnect), asio::use_awaitable);
 }
 
 }  // namespace eventwire::sink

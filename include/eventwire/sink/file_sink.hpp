@@ -23,8 +23,8 @@ struct file_sink_options {
   unsigned keep_files = 5;
 };
 
-// NDJSON appended to a file, one write per batch, synced as the policy says. File I/O is
-// blocking, on the calling thread: one write (and one fdatasync) per batch.
+// NDJSON appended to a file, one write per batch, synced as the policy says. The writes and
+// syncs run on a thread of the sink's own; the event loop never waits on the disk.
 class file_sink final : public sink {
  public:
   explicit file_sink(file_sink_options options);
