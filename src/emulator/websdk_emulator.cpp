@@ -293,6 +293,15 @@ std::size_t websdk_emulator::drop_streams(bool expire_sessions) {
   return all.size();
 }
 
+std::size_t websdk_emulator::trickle_streams(std::chrono::steady_clock::duration interval) {
+  for (auto& [id, s] : state_->streams) {
+    s->trickle = interval;
+    s->wake.cancel();
+  }
+  state_->notify();
+  return state_->streams.size();
+}
+
 std::size_t websdk_emulator::stall_streams() {
   for (auto& [id, s] : state_->streams) s->stalled = true;
   state_->notify();

@@ -39,6 +39,9 @@ struct websdk_stream {
   std::deque<std::string> queue;
   std::size_t queued_bytes = 0;
   bool stalled = false;
+  // Non-zero: the stream sends the start of a part, then one byte of its body each interval,
+  // never completing it (nothing else is sent).
+  std::chrono::steady_clock::duration trickle{};
   bool closed = false;
   boost::asio::steady_timer wake;  // cancelled when something is queued or it is closed
   connection* conn = nullptr;

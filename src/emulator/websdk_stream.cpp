@@ -73,7 +73,19 @@ asio::awaitable<std::optional<response>> websdk_stream_request(std::shared_ptr<w
 
   bool failed = static_cast<bool>(head_error);
   std::string batch;
+  bool trickling = false;
   while (!failed && !s->closed && !st->stopped) {
+    if (s->trickle != std::chrono::steady_clock::duration::zero()) {
+      // A part begun and never finished: one byte of its body now and then.
+      const std::string_view piece = trickling ? std::string_view(" ") : std::string_view("Content-type: text/json\r\n\r\n{");
+      trickling = true;
+      auto [ec, n] = co_await asio::async_write(c.stream(), asio::buffer(piece), use_tuple);
+      if (ec || co_await cancelled()) break;
+      s->wake.expires_after(s->trickle);
+      co_await s->wake.async_wait(use_tuple);
+      if (co_await cancelled()) break;
+      continue;
+    }
     const bool stalled = s->stalled || st->faults.stall;
     if (!stalled && !s->queue.empty()) {
       batch.clear();

@@ -161,6 +161,11 @@ struct event_stream::impl {
     const auto skip = [this](std::error_code ec, std::string_view detail) {
       if (on_skipped) on_skipped(ec, detail);
     };
+    // The read deadline catches a silent server; this catches one that trickles bytes but
+    // completes no part and no KeepAlive line within the silence timeout.
+    const auto progress = [this] { return stats.parts + stats.heartbeats + stats.skipped; };
+    std::uint64_t progress_seen = progress();
+    auto progress_at = steady::now();
     for (;;) {
       auto [ec, n] = co_await stream->read_some(asio::buffer(buffer));
       std::error_code feed_error;
@@ -170,6 +175,15 @@ struct event_stream::impl {
         if (on_read_end) co_await on_read_end();
       }
       if (stopping) co_return stream_error::stopped;
+      if (const auto now = steady::now(); progress() != progress_seen) {
+        progress_seen = progress();
+        progress_at = now;
+      } else if (!ec && now - progress_at >= options.silence_timeout) {
+        co_return fail(net::error::read_timeout, "the event stream sent bytes but no complete part or KeepAlive for " +
+                                                     std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                        options.silence_timeout).count()) +
+                                                     " ms");
+      }
       if (feed_error) co_return fail(feed_error, "the event stream is broken: " + feed_error.message());
       if (ec == net::error::end_of_body)
         co_return fail(stream_error::stream_ended, "the Web SDK ended the event stream");

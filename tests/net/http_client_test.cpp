@@ -3,7 +3,10 @@
 #include <eventwire/net/error.hpp>
 #include <eventwire/net/http_client.hpp>
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -15,6 +18,8 @@ using boost::asio::awaitable;
 using namespace std::chrono_literals;
 
 namespace {
+
+constexpr auto use_tuple = boost::asio::as_tuple(boost::asio::use_awaitable);
 
 emulator::response text(http::status status, std::string body) {
   emulator::response res(status, 11);
@@ -245,6 +250,33 @@ BOOST_AUTO_TEST_CASE(a_silent_server_hits_the_read_deadline) {
     BOOST_TEST(ec == std::error_code(net::error::read_timeout), ec.message());
     BOOST_TEST((ec == std::errc::timed_out));
     BOOST_TEST((took >= 200ms && took < 2s));
+  });
+}
+
+// A server that trickles a header that never ends, one byte per 50 ms: each read succeeds, the
+// response's deadline ends it all the same.
+BOOST_AUTO_TEST_CASE(a_trickling_header_hits_the_response_deadline) {
+  auto& server = serve([](emulator::request&, emulator::connection& c) -> awaitable<std::optional<emulator::response>> {
+    static constexpr std::string_view start = "HTTP/1.1 200 OK\r\nX-Slow: ";
+    auto [e1, n1] = co_await boost::asio::async_write(c.stream(), boost::asio::buffer(start), use_tuple);
+    boost::asio::steady_timer pause(co_await boost::asio::this_coro::executor);
+    for (int i = 0; i < 200 && !e1; ++i) {
+      auto [ec, n] = co_await boost::asio::async_write(c.stream(), boost::asio::buffer("a", 1), use_tuple);
+      if (ec) break;
+      pause.expires_after(50ms);
+      co_await pause.async_wait(use_tuple);
+    }
+    co_return std::nullopt;
+  });
+  run([&]() -> awaitable<void> {
+    net::http_options options;
+    options.read_timeout = 500ms;
+    net::http_client client(io.get_executor(), options);
+    const auto start = testing::clock::now();
+    auto [ec, res] = co_await client.get(server.url("/"));
+    const auto took = testing::clock::now() - start;
+    BOOST_TEST(ec == std::error_code(net::error::read_timeout), ec.message());
+    BOOST_TEST((took >= 500ms && took < 3s));
   });
 }
 

@@ -85,6 +85,35 @@ BOOST_AUTO_TEST_CASE(stalled_stream_is_detected_by_the_watchdog_and_reopened) {
   }());
 }
 
+// A server that trickles bytes (one every 50 ms, far inside the read deadline) but never
+// completes a part is lost all the same, and the next stream's events arrive.
+BOOST_AUTO_TEST_CASE(a_trickling_stream_is_detected_by_the_watchdog_and_reopened) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  const auto* camera3 = emu.find("Camera", 3);
+  auto o = stream_options(emu);
+  o.silence_timeout = 600ms;
+  o.subscriptions = {stream_subscription::every("Camera", "CameraMotion")};
+  event_stream s(f.io.get_executor(), o);
+  stream_log log(f.io.get_executor());
+  log.attach(s);
+  run(f.io, [&]() -> asio::awaitable<void> {
+    log.start(f.io, s);
+    BOOST_REQUIRE(co_await log.connected.wait_for(1));
+    BOOST_TEST(emu.trickle_streams(50ms) == 1u);
+    const auto trickled = steady::now();
+    BOOST_REQUIRE(co_await log.reconnecting.wait_for(1));
+    BOOST_TEST((steady::now() - trickled >= 600ms));
+    BOOST_TEST(log.reconnecting_codes.front() == eventwire::net::error::read_timeout);
+    BOOST_TEST(s.last_error_detail().find("no complete part or KeepAlive") != std::string::npos, s.last_error_detail());
+    BOOST_REQUIRE(co_await log.connected.wait_for(2));
+    BOOST_TEST(emu.raise_event("CameraMotion", camera3->guid) == 1u);
+    BOOST_REQUIRE(co_await log.events.wait_for(1));
+    co_await s.stop();
+    BOOST_REQUIRE(co_await log.ended.wait_for(1));
+  }());
+}
+
 BOOST_AUTO_TEST_CASE(gives_up_when_the_policy_is_exhausted) {
   emulator_fixture f;
   auto o = stream_options(*f.emu);

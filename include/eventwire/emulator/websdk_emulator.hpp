@@ -178,6 +178,9 @@ class websdk_emulator {
   std::size_t drop_streams(bool expire_sessions = false);
   // The open streams send nothing more, heartbeats included (new streams are not affected).
   std::size_t stall_streams();
+  // The open streams begin a part and then send one byte of its body every `interval`, never
+  // finishing it (a server that trickles): bytes arrive, events never do.
+  std::size_t trickle_streams(std::chrono::steady_clock::duration interval);
   // Queues a text/json part that is not JSON on every open stream; returns how many.
   std::size_t send_malformed_part();
   // Queues a text/json part of `bytes` bytes (valid JSON) on every open stream.

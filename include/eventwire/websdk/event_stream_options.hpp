@@ -27,8 +27,9 @@ struct event_stream_options {
   bool alarm_monitoring = false;  // POST /events/alarmMonitoring/on on every connect
   // Deadlines and TLS of every request; read_timeout bounds each call's answer.
   net::http_options http;
-  // The stream's silence watchdog: no byte (events and KeepAlive lines count) for this long
-  // means the connection is lost. The server sends a KeepAlive a minute when idle.
+  // The stream's silence watchdog: no complete part and no KeepAlive line for this long means the
+  // connection is lost (a server that sends nothing, or trickles bytes that never finish a part).
+  // The server sends a KeepAlive a minute when idle.
   std::chrono::steady_clock::duration silence_timeout = std::chrono::seconds(90);
   session::reconnect_policy reconnect;
   // A part larger than this is reported (stream_error::part_too_large) and skipped.
