@@ -107,7 +107,10 @@ class portos_target final : public hub_target {
     return const_cast<emulator::portos_emulator&>(emulator_).hub().certificate();
   }
   bool emit(std::uint64_t n) override {
-    return emulator_.notify({.kind = "door", .action = portos::resource_action::created, .resource_id = sequence_marker(n)}) > 0;
+    emulator::portos_change change;
+    change.kind = "door";
+    change.resource_id = sequence_marker(n);
+    return emulator_.notify(change) > 0;
   }
 
  private:
@@ -191,7 +194,11 @@ class clay_target final : public hub_target {
   std::vector<fault_proxy*> proxies() override { return {&proxy_}; }
   fault_proxy& stream_proxy() override { return proxy_; }
   const net::self_signed_certificate* certificate() const noexcept override { return hub().certificate(); }
-  bool emit(std::uint64_t n) override { return emulator_.send(clay::hub::incident, {.id = sequence_marker(n)}) > 0; }
+  bool emit(std::uint64_t n) override {
+    emulator::clay_message message;
+    message.id = sequence_marker(n);
+    return emulator_.send(clay::hub::incident, message) > 0;
+  }
 
  private:
   emulator::clay_emulator_options options(const target_options& o) {
