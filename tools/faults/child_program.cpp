@@ -39,6 +39,9 @@ child_program::child_program(const std::string& program, const std::vector<std::
   if (pid_ == 0) {
     redirect(stdout_path, STDOUT_FILENO);
     redirect(stderr_path, STDERR_FILENO);
+    // Asio's sockets are not close-on-exec: without this the child would keep the proxies'
+    // listening ports (a "killed" server's port would stay open).
+    ::close_range(3, ~0U, 0);
     ::execvp(program.c_str(), argv.data());
     ::_exit(127);
   }
