@@ -1,3 +1,4 @@
+#include "log.hpp"
 #include "source_config.hpp"
 
 #include <eventwire/source/webroot_unity_source.hpp>
@@ -49,6 +50,9 @@ std::unique_ptr<source::source> build_unity_source(source_context& c, config::ob
                             "{\"type\": \"file\", \"dir\": \"...\"}");
   }
   if (!tokens || !c.checkpoints) return nullptr;
+  p.log = [name](bool problem, std::string_view sentence) {
+    log(problem ? log_level::warning : log_level::info, name, sentence);
+  };
   o.name = std::move(name);
   return std::make_unique<source::webroot_unity_source>(c.ex, std::move(o), *tokens, *c.checkpoints);
 }
