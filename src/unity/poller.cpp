@@ -171,7 +171,7 @@ struct poller::impl {
     if (retry_after) delay = std::max<clock::duration>(*delay, *retry_after);
     if (options.log) {
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*delay).count();
-      options.log(true, "attempt failed: " + reason.message() + (detail.empty() ? "" : " (" + detail + ")") +
+      options.log(true, "attempt failed: " + (detail.empty() ? reason.message() : detail) +
                             "; retry " + std::to_string(retry_count + 1) + " in " + std::to_string(ms) + " ms");
     }
     ++retry_count;

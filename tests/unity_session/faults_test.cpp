@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(failed_attempts_and_the_recovery_are_logged) {
   BOOST_REQUIRE(lines.size() == 3u);
   BOOST_TEST(lines[0].first);
   BOOST_TEST(lines[0].second.find("attempt failed: ") == 0u);
-  BOOST_TEST(lines[0].second.find("500") != std::string::npos, lines[0].second);
+  BOOST_TEST(lines[0].second.find("HTTP 500") != std::string::npos, lines[0].second);
   BOOST_TEST(lines[0].second.find("; retry 1 in 10 ms") != std::string::npos, lines[0].second);
   BOOST_TEST(lines[1].second.find("; retry 2 in 20 ms") != std::string::npos, lines[1].second);
   BOOST_TEST(!lines[2].first);

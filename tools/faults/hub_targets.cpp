@@ -78,7 +78,7 @@ class hub_target : public target {
       return clock_type::now() + 24h;
     };
   }
-  static void add_hub_settings(json::object& s) { add_suite_timeouts(s, true); }
+  static void add_hub_settings(json::object& s, bool http = false) { add_suite_timeouts(s, true, http); }
   static emulator::signalr_hub_options hub_options(const target_options& o, emulator::signalr_hub_options h = {}) {
     h.tls = o.tls;
     h.keep_alive_interval = 1s;  // pings keep a quiet connection inside the client's server_timeout
@@ -141,7 +141,7 @@ class missioncontrol_target final : public hub_target {
                    {"url", proxied_url(emulator_.base_url(), token_proxy_)},
                    {"notifications_url", proxied_url(emulator_.notifications_url(), hub_proxy_)},
                    {"username", "operator"}, {"password", "mc-password"}};
-    add_hub_settings(s);
+    add_hub_settings(s, true);  // and the token request's timeouts
     return s;
   }
   std::vector<fault_proxy*> proxies() override { return {&hub_proxy_, &token_proxy_}; }

@@ -91,12 +91,13 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-// The last line of the program's log that mentions `needle` (empty: none).
+// The last line of the program's log that mentions `needle` (empty: none; an empty needle: the
+// last line).
 std::string last_log_line(const fs::path& log, std::string_view needle) {
   std::istringstream in(read_file(log));
   std::string line, found;
   while (std::getline(in, line))
-    if (line.find(needle) != std::string::npos) found = line;
+    if (!line.empty() && line.find(needle) != std::string::npos) found = line;
   return found;
 }
 
@@ -342,7 +343,11 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
     if (text.empty()) return;
     r.note += (r.note.empty() ? "" : "; ") + text;
   };
-  if (early_exit) add_note("eventwire exited " + std::to_string(*early_exit) + ": " + last_log_line(log_path, "error"));
+  if (early_exit) {
+    auto why = last_log_line(log_path, "error");
+    if (why.empty()) why = last_log_line(log_path, "");
+    add_note("eventwire exited " + std::to_string(*early_exit) + ": " + why);
+  }
   else if (status != 0) add_note("eventwire ended with status " + std::to_string(status) + " after SIGTERM");
   if (log.unidentified()) add_note(std::to_string(log.unidentified()) + " unidentified lines");
   if (!poll_error.empty()) add_note("reading the sink: " + poll_error);

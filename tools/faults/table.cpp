@@ -14,6 +14,8 @@ std::string fixed(double v, const char* unit) {
 
 // A note may hold anything the program logged: keep the table's cells intact.
 std::string cell(std::string text) {
+  constexpr std::size_t longest = 200;
+  if (text.size() > longest) text = text.substr(0, longest) + "...";
   for (auto& c : text)
     if (c == '|' || c == '\n') c = ' ';
   return text;
@@ -34,7 +36,11 @@ std::string table_row(const row& r) {
   out += " | " + (r.recover_seconds ? fixed(*r.recover_seconds, "s") : std::string("-"));
   out += " | " + std::to_string(r.sent) + " | " + std::to_string(r.delivered) + " | " + std::to_string(r.duplicates);
   out += " | " + (r.pull ? std::string("-") : std::to_string(r.missed));
-  out += " | " + (r.lost && !refusal ? "**" + std::to_string(r.lost) + "**" : std::to_string(r.lost));
+  if (refusal) {
+    out += " | -";
+  } else {
+    out += " | " + (r.lost ? "**" + std::to_string(r.lost) + "**" : std::string("0"));
+  }
   out += " | " + (r.disconnected_seconds ? fixed(*r.disconnected_seconds, "s") : std::string("-"));
   out += " | " + std::string(r.passed ? "ok" : "**FAIL**") + " | " + cell(r.note) + " |\n";
   return out;

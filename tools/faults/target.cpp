@@ -31,9 +31,11 @@ std::unique_ptr<target> make_target(std::string_view type, boost::asio::any_io_e
   throw std::invalid_argument("no source type '" + std::string(type) + "' in the fault suite");
 }
 
-void add_suite_timeouts(boost::json::object& entry, bool hub) {
-  entry["connect_timeout"] = "3s";
-  entry["request_timeout"] = "3s";
+void add_suite_timeouts(boost::json::object& entry, bool hub, bool http) {
+  if (http) {
+    entry["connect_timeout"] = "3s";
+    entry["request_timeout"] = "3s";
+  }
   entry["reconnect"] = boost::json::object{{"first_delay", "500ms"}, {"max_delay", "2s"}};
   if (hub) {
     entry["handshake_timeout"] = "3s";

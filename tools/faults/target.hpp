@@ -65,7 +65,8 @@ std::vector<std::string_view> target_types();
 // Throws std::invalid_argument for an unknown type.
 std::unique_ptr<target> make_target(std::string_view type, boost::asio::any_io_executor ex, const target_options& options);
 
-// The settings every source entry gets: timeouts short enough for the faults to outlast them.
-void add_suite_timeouts(boost::json::object& entry, bool hub);
+// The settings every source entry gets: timeouts short enough for the faults to outlast them
+// (`hub`: the SignalR ones; `http`: those of plain HTTP calls).
+void add_suite_timeouts(boost::json::object& entry, bool hub, bool http);
 
 }  // namespace eventwire::faults

@@ -26,7 +26,7 @@ class unity_target final : public target {
                    {"subscription_id", emulator::unity_emulator_options{}.subscriptions.front()},
                    {"oauth2", json::object{{"client_id", "eventwire"}, {"client_secret", "unity-emulator-secret"}}},
                    {"poll_interval", "1s"}, {"start", "oldest"}};
-    add_suite_timeouts(s, false);
+    add_suite_timeouts(s, false, true);
     return s;
   }
   std::vector<fault_proxy*> proxies() override { return {&proxy_}; }

@@ -28,7 +28,7 @@ class websdk_target final : public target {
     json::object s{{"name", "websdk"}, {"type", "genetec-websdk"}, {"url", proxied_url(emulator_.base_url(), api_proxy_)},
                    {"username", "admin"}, {"application_id", "eventwire"}, {"password", "admin"},
                    {"subscriptions", json::array{"event(Camera,CameraMotion)"}}, {"silence_timeout", "3s"}};
-    add_suite_timeouts(s, false);
+    add_suite_timeouts(s, false, true);
     return s;
   }
   std::vector<fault_proxy*> proxies() override { return {&stream_proxy_, &api_proxy_}; }
