@@ -154,6 +154,9 @@ class missioncontrol_target final : public hub_target {
     emulator_.notify(missioncontrol::event_type::comment_added, sequence_marker(n));
     return true;
   }
+  // The emulator sends held notifications at the next notify() or flush(): a ClientId that is
+  // back gets them within a tick, as the real server's "the connection can be kept" promises.
+  void tick() override { emulator_.flush(); }
   // The token endpoint has no 401 knob: Mission Control's 401 is its token expiry.
   bool supports(scenario_kind k) const override { return k != scenario_kind::unauthorized; }
   void inject(scenario_kind k) override {

@@ -53,6 +53,9 @@ class target {
   // A consumer connected after `mark` is ready to receive (handshaken, subscribed).
   virtual bool ready_since(std::uint64_t mark) const = 0;
 
+  // Called at every poll of the suite (every 20 ms): work the emulator leaves to its caller.
+  virtual void tick() {}
+
   // Whether the scenario applies, and the emulator's side of it (proxy faults are the suite's).
   virtual bool supports(scenario_kind k) const = 0;
   virtual void inject(scenario_kind k) = 0;
