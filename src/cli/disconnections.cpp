@@ -24,8 +24,17 @@ disconnections::disconnections(std::vector<const source::source*> sources)
 void disconnections::observe(clock::time_point now) {
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     track& t = tracks_[i];
-    const bool connected = sources_[i]->statistics().connected;
+    const auto& stats = sources_[i]->statistics();
+    const bool connected = stats.connected;
+    const bool restored = stats.reconnects > t.reconnects;
+    t.reconnects = stats.reconnects;
     if (connected) {
+      if (!t.down && restored && t.ever_connected) {
+        ++t.intervals;
+        log(log_level::info, sources_[i]->name(),
+            "connection lost and restored within one observation (before " + utc(std::chrono::system_clock::now()) +
+                "); a push source missed what its server sent meanwhile");
+      }
       if (t.down) {
         const double length = std::chrono::duration<double>(now - t.since).count();
         t.down = false;

@@ -55,4 +55,20 @@ BOOST_AUTO_TEST_CASE(intervals_count_only_after_the_first_connection) {
   BOOST_TEST(d.total_seconds(0, t0 + 30s) == 4.0);
 }
 
+// A reconnect quicker than the observations still counts as an interval (of unknown length).
+BOOST_AUTO_TEST_CASE(a_reconnect_between_two_observations_counts) {
+  fake_source s;
+  disconnections d({&s});
+  const auto t0 = disconnections::clock::now();
+  s.stats.connected = true;
+  d.observe(t0);
+  s.stats.reconnects = 1;
+  d.observe(t0 + 250ms);
+  BOOST_TEST(d.intervals(0) == 1u);
+  BOOST_TEST(!d.disconnected(0));
+  BOOST_TEST(d.total_seconds(0, t0 + 1s) == 0.0);
+  d.observe(t0 + 500ms);
+  BOOST_TEST(d.intervals(0) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

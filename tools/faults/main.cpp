@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
     std::fputs(usage, stderr);
     return 2;
   }
-  if (p.settings.work_dir.empty()) {
+  const bool scratch = p.settings.work_dir.empty();  // made here: removed when every row passed
+  if (scratch) {
     char name[] = "/tmp/eventwire-faults-XXXXXX";
     if (!::mkdtemp(name)) {
       std::perror("eventwire-faults: mkdtemp");
@@ -136,6 +137,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "eventwire-faults: %.0f s; scratch in %s\n", took, p.settings.work_dir.c_str());
+  if (scratch && all_passed) {
+    std::error_code ignored;
+    std::filesystem::remove_all(p.settings.work_dir, ignored);
+    std::fprintf(stderr, "eventwire-faults: %.0f s, every row passed\n", took);
+  } else {
+    std::fprintf(stderr, "eventwire-faults: %.0f s; configs, logs and sinks of each row in %s\n", took,
+                 p.settings.work_dir.c_str());
+  }
   return all_passed ? 0 : 1;
 }

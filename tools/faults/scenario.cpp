@@ -367,9 +367,11 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
   if (!r.pull && flowing) {
     // What the program itself reported (docs/RELIABILITY.md: logs and metrics).
     const auto intervals = count_log_lines(log_path, "connected again after");
+    const auto quick = count_log_lines(log_path, "restored within one observation");
     auto last = last_log_line(log_path, "connected again after");
     if (const auto at = last.find("after "); at != std::string::npos) last = last.substr(at + 6, last.find(" s ", at) - at - 4);
     if (intervals) add_note("eventwire logged " + std::to_string(intervals) + " disconnected interval(s), the last " + last);
+    if (quick) add_note("eventwire logged " + std::to_string(quick) + " reconnect(s) quicker than its 250 ms observation");
   }
   r.passed = flowing && r.recovered && r.lost == 0;
   co_return r;
