@@ -2,7 +2,7 @@
 # The fault suite (docs/RELIABILITY.md): builds eventwire and its driver in Release, then runs the
 # real program against each emulator while the driver injects faults, and prints one markdown row
 # per source and fault.
-#   scripts/faults.sh            every source type, every fault that applies to it (~15 minutes)
+#   scripts/faults.sh            every source type, every fault that applies to it (about 8 minutes)
 #   scripts/faults.sh --short    webroot-unity with six faults (under 2 minutes)
 # Other arguments go to the driver (--source TYPE, --scenario NAME, --rate N; --help lists them).
 # Exit status 1 when a row lost events or did not recover.

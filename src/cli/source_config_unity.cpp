@@ -44,7 +44,7 @@ std::unique_ptr<source::source> build_unity_source(source_context& c, config::ob
   p.http.tls = read_tls(r);
   p.retry = read_reconnect(r);
   auto tokens = read_oauth2(c, r, base_ok ? net::join_path(p.base_url, "auth/token").to_string() : std::string{},
-                            true);
+                            true, p.http.tls);
   if (!c.checkpoints) {
     r.found().add(r.path(), "needs a checkpoint store to keep its position: add \"checkpoints\": "
                             "{\"type\": \"file\", \"dir\": \"...\"}");
