@@ -48,9 +48,11 @@ metrics::metrics(std::vector<const source::source*> sources, const sink::pipelin
     : sources_(std::move(sources)),
       pipeline_(pipeline),
       seen_events_(sources_.size(), 0),
-      last_event_(sources_.size()) {}
+      last_event_(sources_.size()),
+      disconnections_(sources_) {}
 
 void metrics::observe(std::chrono::steady_clock::time_point now) {
+  disconnections_.observe(now);
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     const auto events = sources_[i]->statistics().events;
     if (events != seen_events_[i]) {
@@ -86,6 +88,16 @@ std::string metrics::render(std::chrono::steady_clock::time_point now) const {
   family(out, "eventwire_source_connected", "gauge", "1 while the source is connected.");
   for (const auto* s : sources_)
     sample(out, "eventwire_source_connected", "source=\"" + label(s->name()) + "\"", s->statistics().connected ? 1 : 0);
+  family(out, "eventwire_source_disconnected_seconds_total", "counter",
+         "Seconds the source spent disconnected after its first connection (the current interval included).");
+  for (std::size_t i = 0; i < sources_.size(); ++i)
+    sample(out, "eventwire_source_disconnected_seconds_total", "source=\"" + label(sources_[i]->name()) + "\"",
+           disconnections_.total_seconds(i, now));
+  family(out, "eventwire_source_last_disconnected_seconds", "gauge",
+         "Length of the source's last ended disconnected interval (0 before the first).");
+  for (std::size_t i = 0; i < sources_.size(); ++i)
+    sample(out, "eventwire_source_last_disconnected_seconds", "source=\"" + label(sources_[i]->name()) + "\"",
+           disconnections_.last_seconds(i));
   family(out, "eventwire_source_last_event_age_seconds", "gauge",
          "Seconds since the source last published an event (absent before its first).");
   for (std::size_t i = 0; i < sources_.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <eventwire/auth/token_provider.hpp>
 #include <eventwire/config/object_reader.hpp>
 #include <eventwire/net/http_options.hpp>
+#include <eventwire/net/tls_context.hpp>
 #include <eventwire/net/url.hpp>
 #include <eventwire/session/reconnect_policy.hpp>
 #include <eventwire/signalr/hub_options.hpp>
@@ -60,9 +61,11 @@ void read_hub_endpoint(source_context& c, config::object_reader& r, signalr::hub
 // "oauth2": {"token_url", "grant", "client_id", "client_secret", "scope", "username", "password",
 // "refresh_token"}: a token provider kept in c.resources; null when absent (a problem when
 // `required`) or invalid. `default_token_url` is used when token_url is absent (empty: token_url
-// is required).
+// is required); the token endpoint then is the source's own server, so without a "tls" of its own
+// the oauth2 object takes `source_tls` (the source's pin or CA file).
 std::shared_ptr<auth::token_provider> read_oauth2(source_context& c, config::object_reader& r,
-                                                  const std::string& default_token_url = {}, bool required = false);
+                                                  const std::string& default_token_url = {}, bool required = false,
+                                                  std::shared_ptr<net::tls_client_context> source_tls = nullptr);
 
 // Parses `text` (the member `key`) into `out`, recording a problem when it is not a URL.
 bool read_url(config::object_reader& r, std::string_view key, std::string_view text, net::url& out);

@@ -110,7 +110,8 @@ bool read_url(config::object_reader& r, std::string_view key, std::string_view t
 }
 
 std::shared_ptr<auth::token_provider> read_oauth2(source_context& c, config::object_reader& r,
-                                                  const std::string& default_token_url, bool required) {
+                                                  const std::string& default_token_url, bool required,
+                                                  std::shared_ptr<net::tls_client_context> source_tls) {
   const json::value* v = r.value("oauth2", required);
   if (!v) return nullptr;
   config::object_reader o(*v, r.path_of("oauth2"), r.found());
@@ -136,6 +137,7 @@ std::shared_ptr<auth::token_provider> read_oauth2(source_context& c, config::obj
   s.refresh_token = o.secret("refresh_token", s.grant == auth::grant_type::refresh_token);
   read_http_options(o, s.http);
   s.http.tls = read_tls(o);
+  if (!s.http.tls && !token_url) s.http.tls = std::move(source_tls);  // the source's own server
   o.finish();
   if (!o.is_object()) return nullptr;
   auto provider = std::make_shared<auth::oauth2_token_provider>(c.ex, std::move(s));

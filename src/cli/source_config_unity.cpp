@@ -1,3 +1,4 @@
+#include "log.hpp"
 #include "source_config.hpp"
 
 #include <eventwire/source/webroot_unity_source.hpp>
@@ -43,12 +44,15 @@ std::unique_ptr<source::source> build_unity_source(source_context& c, config::ob
   p.http.tls = read_tls(r);
   p.retry = read_reconnect(r);
   auto tokens = read_oauth2(c, r, base_ok ? net::join_path(p.base_url, "auth/token").to_string() : std::string{},
-                            true);
+                            true, p.http.tls);
   if (!c.checkpoints) {
     r.found().add(r.path(), "needs a checkpoint store to keep its position: add \"checkpoints\": "
                             "{\"type\": \"file\", \"dir\": \"...\"}");
   }
   if (!tokens || !c.checkpoints) return nullptr;
+  p.log = [name](bool problem, std::string_view sentence) {
+    log(problem ? log_level::warning : log_level::info, name, sentence);
+  };
   o.name = std::move(name);
   return std::make_unique<source::webroot_unity_source>(c.ex, std::move(o), *tokens, *c.checkpoints);
 }

@@ -54,6 +54,8 @@ response answer(signalr_hub_state& hub, http::status status, std::string body) {
   res.set(http::field::content_type, "text/plain");
   if (status == http::status::unauthorized) res.set(http::field::www_authenticate, "Bearer");
   if (status == http::status::method_not_allowed) res.set(http::field::allow, "POST");
+  if (status == http::status::too_many_requests || status == http::status::service_unavailable)
+    res.set(http::field::retry_after, "1");
   res.body() = std::move(body);
   return res;
 }
@@ -151,6 +153,8 @@ asio::awaitable<std::optional<response>> serve_signalr_request(std::shared_ptr<s
                                                                request& req, connection& c) {
   const request_target target = split_target(req.target());
   if (hub->stopping) co_return answer(*hub, http::status::service_unavailable, "");
+  if (hub->faults.refuse_status != 0)
+    co_return answer(*hub, static_cast<http::status>(hub->faults.refuse_status), "refused by the refuse_status fault");
   const std::string& path = hub->options.path;
   if (target.path == path + "/negotiate") co_return negotiate(*hub, req, target.query);
   if (target.path == path) co_return co_await connect(hub, req, c, target.query);

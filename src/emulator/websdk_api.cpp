@@ -27,6 +27,16 @@ response answer(const request& req, http::status status, std::string body) {
   return res;
 }
 
+// The refuse_status fault: the status, with Retry-After for 429 and 503.
+response refused_by_fault(websdk_state& st, const request& req) {
+  const auto status = static_cast<http::status>(st.faults.refuse_status);
+  st.log("websdk emulator: " + std::to_string(st.faults.refuse_status) + " (fault) for " + std::string(req.target()));
+  response res = answer(req, status, rsp_fail("refused by the refuse_status fault"));
+  if (status == http::status::too_many_requests || status == http::status::service_unavailable)
+    res.set(http::field::retry_after, "1");
+  return res;
+}
+
 std::string decode_basic(std::string_view header) {
   constexpr std::string_view prefix = "Basic ";
   if (header.size() <= prefix.size() || header.substr(0, prefix.size()) != prefix) return {};
@@ -126,6 +136,7 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
                                                                    request& req, connection&) {
   auto parsed = boost::urls::parse_origin_form(req.target());
   if (!parsed) co_return answer(req, http::status::bad_request, rsp_fail("invalid request target"));
+  if (st->faults.refuse_status != 0) co_return refused_by_fault(*st, req);
   const boost::urls::url_view u = *parsed;
   std::vector<std::string> segs;
   for (auto s : u.segments()) segs.push_back(s);
@@ -167,9 +178,9 @@ boost::asio::awaitable<std::optional<response>> websdk_api_request(std::shared_p
   if (!segs.empty() && segs[0] == "events") {
     if (segs.size() == 1 && get) {
       response res(http::status::moved_permanently, req.version());
-      res.set(http::field::location, st->streaming->url(st->options.base_path + "/streaming/events/sessionid=" +
-                                                        session.session_id)
-                                         .to_string());
+      net::url where = st->streaming->url(st->options.base_path + "/streaming/events/sessionid=" + session.session_id);
+      if (st->options.advertised_streaming_port != 0) where.port = st->options.advertised_streaming_port;
+      res.set(http::field::location, where.to_string());
       co_return res;
     }
     const std::string what = segs.size() > 1 ? segs[1] : std::string();

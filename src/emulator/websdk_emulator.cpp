@@ -232,8 +232,9 @@ const websdk_entity* websdk_emulator::find(std::string_view type, std::uint32_t 
   return state_->entity_by_logical_id(type, logical_id);
 }
 
-std::size_t websdk_emulator::raise_event(std::string_view event_type, std::string_view source_guid) {
-  const std::size_t n = state_->deliver_event(event_type, source_guid);
+std::size_t websdk_emulator::raise_event(std::string_view event_type, std::string_view source_guid,
+                                         std::string_view event_members) {
+  const std::size_t n = state_->deliver_event(event_type, source_guid, event_members);
   state_->notify();
   return n;
 }

@@ -169,10 +169,25 @@ struct poller::impl {
       co_return make_error_code(poller_error::retry_gave_up);
     }
     if (retry_after) delay = std::max<clock::duration>(*delay, *retry_after);
+    if (options.log) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*delay).count();
+      options.log(true, "attempt failed: " + (detail.empty() ? reason.message() : detail) +
+                            "; retry " + std::to_string(retry_count + 1) + " in " + std::to_string(ms) + " ms");
+    }
     ++retry_count;
     ++stats.retries;
     if (!co_await wait(*delay)) co_return stopped_code;
     co_return std::error_code{};
+  }
+
+  // A request succeeded: the retry run, if any, is over.
+  void recovered() {
+    if (retry_count > 0 && options.log) {
+      const auto s = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - retry_since).count();
+      options.log(false, "recovered after " + std::to_string(retry_count) + " failed attempt(s) over " +
+                             std::to_string(s) + " ms");
+    }
+    retry_count = 0;
   }
 
   // Whether a failure of a request may pass with a retry, and its Retry-After.
@@ -227,7 +242,7 @@ struct poller::impl {
       }
       std::string scratch;
       std::string next(created.decode(scratch));
-      retry_count = 0;
+      recovered();
       ++stats.positions_created;
       if (auto stored = store(next)) co_return stored;
       co_return std::error_code{};
@@ -281,7 +296,7 @@ struct poller::impl {
         if (auto stop = co_await back_off(make_error_code(poller_error::invalid_page), {})) co_return stop;
         continue;
       }
-      retry_count = 0;
+      recovered();
       ++stats.fetches;
       if (!page.notifications.empty()) {
         auto handled = co_await until_stopped(on_page(page));

@@ -239,7 +239,9 @@ struct event_stream::impl {
         const auto ec = co_await connect();
         if (stopping) co_return std::error_code();
         if (!ec) break;
-        if (ec == stream_error::unauthorized) co_return ec;
+        // A 401 after having been connected is retried like any failure: the credentials were
+        // good, and a server restarting its directory or a password being rotated refuses them
+        // for a while (a 401 at the first connect still ends run(): a wrong configuration).
         ++context.previous_retry_count;
         context.elapsed = steady::now() - loss_time;
         context.reason = ec;

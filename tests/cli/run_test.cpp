@@ -5,12 +5,14 @@
 
 #include <eventwire/emulator/missioncontrol_emulator.hpp>
 #include <eventwire/emulator/signalr_hub.hpp>
+#include <eventwire/emulator/unity_emulator.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <thread>
@@ -154,6 +156,45 @@ BOOST_AUTO_TEST_CASE(sigterm_drains_every_received_event_into_the_sinks) {
                               " delivered to every sink";
   BOOST_TEST(lines > 0u);
   BOOST_TEST(o.err.find(summary) != std::string::npos, "expected '" << summary << "' in\n" << o.err);
+}
+
+// A Unity server with its own certificate, pinned at the source: its token endpoint (the same
+// server, the default token_url) is reached with the same pin (found by the fault suite: the token
+// request used the system trust store and failed for ever, silently).
+BOOST_AUTO_TEST_CASE(a_pinned_unity_source_gets_its_token_with_the_same_pin) {
+  server_thread server;
+  std::optional<eventwire::emulator::unity_emulator> unity;
+  const std::string base_url = server.call([&] {
+    eventwire::emulator::unity_emulator_options o;
+    o.tls = true;
+    auto& u = unity.emplace(server.io().get_executor(), o);
+    u.generate(3);
+    return u.base_url().to_string();
+  });
+  const std::string pin = server.call([&] { return unity->certificate()->fingerprint.to_string(); });
+  const temporary_directory dir;
+  const std::string events = dir.file("events.ndjson");
+  dir.write("config.json", R"({"sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url +
+                                          R"(", "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529",
+      "poll_interval": "1s", "tls": {"pin_sha256": ")" + pin + R"("},
+      "oauth2": {"client_id": "eventwire", "client_secret": "unity-emulator-secret"}}],
+    "sinks": [{"type": "file", "path": ")" + events + R"("}],
+    "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}})");
+  running_program program({"run", "--config", dir.file("config.json")});
+  const auto delivered = [&] {
+    const std::string text = read_file(events);
+    return std::count(text.begin(), text.end(), '\n') >= 3;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+  program.signal(SIGTERM);
+  const auto o = program.finish();
+  BOOST_TEST(delivered(), o.err);
+  BOOST_TEST(o.status == 0, o.err);
+  server.call([&] {
+    unity.reset();
+    return 0;
+  });
 }
 
 // Logs are JSON lines with level, source and message; the token never appears; --log-level filters.

@@ -114,6 +114,33 @@ BOOST_AUTO_TEST_CASE(drop_after_messages_cuts_the_connection_after_n) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(refuse_status_answers_negotiate_and_upgrade_until_cleared) {
+  with_hub({}, [](asio::io_context& io, emulator::signalr_hub& hub) -> awaitable<void> {
+    raw_client open(io.get_executor());
+    co_await open.join(hub.base_url());
+    hub.set_faults({.refuse_status = 429});
+    net::http_client http_client(io.get_executor());
+    auto [ec, res] = co_await negotiate(http_client, hub);
+    BOOST_TEST_REQUIRE(!ec, ec.message());
+    BOOST_TEST(res.result_int() == 429u);
+    BOOST_TEST(res[http::field::retry_after] == "1");
+    raw_client refused(io.get_executor());
+    const auto upgrade = co_await refused.connect(hub.base_url());
+    BOOST_TEST(upgrade == std::error_code(net::error::upgrade_refused));
+    BOOST_TEST(refused.ws().upgrade_status() == 429u);
+    BOOST_TEST(hub.refusals(429) == 2u);
+    BOOST_TEST(hub.connection_count() == 1u);  // the open connection stays
+    hub.set_faults({.refuse_status = 503});
+    auto [ec503, res503] = co_await negotiate(http_client, hub);
+    BOOST_TEST_REQUIRE(!ec503, ec503.message());
+    BOOST_TEST(res503.result_int() == 503u);
+    hub.set_faults({});
+    raw_client later(io.get_executor());
+    co_await later.join(hub.base_url());
+    BOOST_TEST(hub.connection_count() == 2u);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(an_oversized_record_has_exactly_the_size_asked) {
   with_hub({}, [](asio::io_context& io, emulator::signalr_hub& hub) -> awaitable<void> {
     raw_client client(io.get_executor());

@@ -4,6 +4,13 @@
 
 #include "websdk_emulator_testing.hpp"
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+
 namespace {
 
 using namespace eventwire::testing::websdk;
@@ -28,6 +35,62 @@ BOOST_AUTO_TEST_CASE(wrong_credentials_get_401) {
     BOOST_TEST(res.result_int() == 200u);
     BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":[]}})");
     BOOST_TEST(f.emu->unauthorized_requests() == 2u);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(refuse_status_answers_every_api_request_until_cleared) {
+  emulator_fixture f;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, *f.emu);
+    f.emu->set_faults({.refuse_status = 503});
+    auto res = co_await a.get("/events/subscribed");
+    BOOST_TEST(res.result_int() == 503u);
+    BOOST_TEST(res[http::field::retry_after] == "1");
+    f.emu->set_faults({.refuse_status = 429});
+    res = co_await a.get("/events");
+    BOOST_TEST(res.result_int() == 429u);
+    f.emu->set_faults({});
+    res = co_await a.get("/events/subscribed");
+    BOOST_TEST(res.result_int() == 200u);
+  }());
+}
+
+// A proxy in front of the streaming port: the 301 names the advertised port, and events raised
+// with extra members carry them.
+BOOST_AUTO_TEST_CASE(the_redirect_names_the_advertised_streaming_port) {
+  auto options = emulator_fixture::quiet();
+  options.advertised_streaming_port = 1;  // nothing listens there: only the Location is checked
+  emulator_fixture f(options);
+  run(f.io, [&]() -> asio::awaitable<void> {
+    // A plain request: the client would follow the 301.
+    asio::ip::tcp::socket socket(f.io);
+    co_await socket.async_connect({asio::ip::make_address("127.0.0.1"), f.emu->api_port()}, asio::use_awaitable);
+    http::request<http::empty_body> req(http::verb::get, "/WebSdk/events", 11);
+    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::authorization, basic("admin;eventwire:admin"));
+    co_await http::async_write(socket, req, asio::use_awaitable);
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    co_await http::async_read(socket, buffer, res, asio::use_awaitable);
+    BOOST_TEST(res.result_int() == 301u);
+    BOOST_TEST(std::string(res[http::field::location]).substr(0, 23) == "http://127.0.0.1:1/WebS");
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(raised_events_carry_extra_members) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
+    net::http_response_stream s(f.io.get_executor());
+    BOOST_REQUIRE(!co_await a.open_stream(s));
+    BOOST_TEST(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+    BOOST_TEST(emu.raise_event("CameraMotion", emu.find("Camera", 1)->guid, R"("Sequence":"fwseq-7")") == 1u);
+    std::string seen;
+    co_await read_until(s, seen, "fwseq-7");
+    BOOST_TEST(seen.find(R"("RelatedEntities":[")" + emu.find("Camera", 1)->guid + R"("],"Sequence":"fwseq-7"})") !=
+               std::string::npos);
   }());
 }
 

@@ -62,6 +62,28 @@ BOOST_AUTO_TEST_CASE(server_errors_back_off_and_recover) {
   BOOST_TEST(log.ids == t::expected_ids(1, 5), boost::test_tools::per_element());
 }
 
+// A retried failure is never silent: each attempt is told with its reason, and so is the recovery.
+BOOST_AUTO_TEST_CASE(failed_attempts_and_the_recovery_are_logged) {
+  t::unity_fixture f;
+  f.emulator->generate(2);
+  BOOST_REQUIRE(!f.checkpoints->store(f.key, f.emulator->position_at(f.subscription, 1)));
+  f.emulator->set_faults({.server_errors = 2});
+  auto o = f.options();
+  std::vector<std::pair<bool, std::string>> lines;
+  o.log = [&lines](bool problem, std::string_view sentence) { lines.emplace_back(problem, sentence); };
+  unity::poller poller(f.io.get_executor(), o, *f.tokens, *f.checkpoints);
+  t::page_log log(f.io.get_executor());
+  drain_through(f, poller, log, 2);
+  BOOST_REQUIRE(lines.size() == 3u);
+  BOOST_TEST(lines[0].first);
+  BOOST_TEST(lines[0].second.find("attempt failed: ") == 0u);
+  BOOST_TEST(lines[0].second.find("HTTP 500") != std::string::npos, lines[0].second);
+  BOOST_TEST(lines[0].second.find("; retry 1 in 10 ms") != std::string::npos, lines[0].second);
+  BOOST_TEST(lines[1].second.find("; retry 2 in 20 ms") != std::string::npos, lines[1].second);
+  BOOST_TEST(!lines[2].first);
+  BOOST_TEST(lines[2].second.find("recovered after 2 failed attempt(s) over ") == 0u, lines[2].second);
+}
+
 BOOST_AUTO_TEST_CASE(server_errors_give_up_as_the_policy_says) {
   t::unity_fixture f;
   BOOST_REQUIRE(!f.checkpoints->store(f.key, f.emulator->position_at(f.subscription, 1)));

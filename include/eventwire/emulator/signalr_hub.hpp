@@ -81,6 +81,9 @@ struct signalr_hub_faults {
   // Drop each connection abruptly (no Close, no close frame) once it has been sent this many
   // hub messages after the handshake (pings not counted).
   std::optional<std::uint64_t> drop_after_messages{};
+  // Answer every negotiate and WebSocket upgrade with this HTTP status (e.g. 429 or 503, with
+  // `Retry-After: 1` for 429 and 503) until cleared; 0: off. Open connections are not affected.
+  unsigned refuse_status = 0;
 };
 using hub_faults = signalr_hub_faults;
 

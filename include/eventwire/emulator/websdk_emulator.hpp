@@ -53,6 +53,9 @@ struct websdk_emulator_options {
       {std::string(websdk_supervisors_guid), "Supervisors", {std::string(websdk_operators_guid)}}};
   std::uint16_t api_port = 0;        // 0: a free port on 127.0.0.1 (the real default is 4590)
   std::uint16_t streaming_port = 0;  // 0: a free port (the real default is 4591)
+  // The port the 301 of GET /events names; 0: streaming_port. For a proxy in front of the
+  // streaming port (the fault suite's).
+  std::uint16_t advertised_streaming_port = 0;
   // A stream with nothing to send sends a `KeepAlive` line this often.
   std::chrono::steady_clock::duration heartbeat_interval = std::chrono::seconds(15);
   // The catalogue: this many cameras, doors and cardholders (LogicalID 1..N each).
@@ -73,6 +76,9 @@ struct websdk_emulator_options {
 struct websdk_faults {
   bool reject_credentials = false;  // every API request answers 401, right credentials or not
   bool stall = false;               // streams send nothing, heartbeats included, until cleared
+  // Every request on the API port answers this HTTP status (e.g. 429 or 503, with
+  // `Retry-After: 1`) until cleared; 0: off. Open streams are not affected.
+  unsigned refuse_status = 0;
 };
 
 // An alarm instance as the emulator keeps it.
@@ -157,7 +163,10 @@ class websdk_emulator {
 
   // --- traffic ------------------------------------------------------------------------------
   // Raises an event of `event_type` from the entity (GUID); returns the streams it was queued on.
-  std::size_t raise_event(std::string_view event_type, std::string_view source_guid);
+  // `event_members`, when given, are extra members of its `Event` object (JSON text without
+  // braces, e.g. `"Sequence":7`), to tell events apart.
+  std::size_t raise_event(std::string_view event_type, std::string_view source_guid,
+                          std::string_view event_members = {});
   // Generates `count` events now, as generate_interval does.
   std::size_t generate(std::uint64_t count);
   // Triggers an alarm as TriggerAlarm does; returns the instance id.

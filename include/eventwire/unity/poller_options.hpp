@@ -7,8 +7,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace eventwire::unity {
 
@@ -36,6 +38,9 @@ struct poller_options {
       std::chrono::seconds(1), 2.0, std::chrono::seconds(60));
   std::chrono::seconds max_retry_after = std::chrono::seconds(600);  // a longer Retry-After is capped
   net::http_options http;  // body_limit bounds a page (1000 notifications are about 1 MB)
+  // Told every failed attempt that will be retried (`problem` true: its reason and the wait) and
+  // the first success after failures (false); one sentence each, never a token. None: silent.
+  std::function<void(bool problem, std::string_view sentence)> log{};
 };
 
 }  // namespace eventwire::unity
