@@ -14,7 +14,10 @@ started=$SECONDS
 phase() { echo "== [$((SECONDS - started)) s] $*" >&2; }
 
 phase "g++ Release build and tests"
-cmake -S . -B build/test-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DEVENTWIRE_TEST_OPTIMIZATION=-O1
+# g++ 12 at -O1 takes the delete of Asio's coroutine frames for a mismatch (a false
+# -Wmismatched-new-delete that -O3 does not see), in test code only.
+cmake -S . -B build/test-release -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DEVENTWIRE_TEST_OPTIMIZATION="-O1 -Wno-mismatched-new-delete"
 cmake --build build/test-release -j "$jobs"
 phase "g++ Release tests"
 ctest --test-dir build/test-release --output-on-failure -j "$jobs"
