@@ -92,6 +92,10 @@ asio::awaitable<void> generate_clay(emulator::clay_emulator& e, clay::hub h, tra
 // pre-generates a count in a fraction of a second.
 asio::awaitable<void> generate_unity(emulator::unity_emulator& e, traffic t) {
   constexpr std::uint64_t chunk = 10'000;
+  // Traffic without an end keeps the newest 20,000 (a demo's memory stays bounded for hours);
+  // a counted one keeps all of it, made available before its consumer starts.
+  constexpr std::uint64_t kept_when_endless = 20'000;
+  e.set_max_notifications(static_cast<std::size_t>(t.count == 0 ? kept_when_endless : std::max(t.count, kept_when_endless)));
   asio::steady_timer tick(co_await asio::this_coro::executor);
   const auto started = clock::now();
   const auto due_at = [&](std::uint64_t n) {  // when notification n (0, 1, ...) is due

@@ -327,6 +327,7 @@ net::url unity_emulator::token_url() const { return server_->url("/auth/token");
 const net::self_signed_certificate* unity_emulator::certificate() const noexcept { return server_->certificate(); }
 
 void unity_emulator::generate(std::size_t n) { state_->generate(n); }
+void unity_emulator::set_max_notifications(std::size_t n) { state_->options.max_notifications = n; }
 std::string unity_emulator::event_id(std::uint64_t sequence) { return detail::unity_event_id(sequence); }
 void unity_emulator::add_subscription(std::string id) { state_->subscriptions.insert(std::move(id)); }
 std::string unity_emulator::position_at(std::string_view subscription, std::uint64_t sequence) const {

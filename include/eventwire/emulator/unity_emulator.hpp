@@ -112,6 +112,8 @@ class unity_emulator {
 
   // Makes n notifications available now.
   void generate(std::size_t n);
+  // Changes options().max_notifications (a demo bounds what it keeps; a counted run keeps all).
+  void set_max_notifications(std::size_t n);
   // The UnityAPIEventId of notification `sequence`: a UUID-shaped text derived from it.
   static std::string event_id(std::uint64_t sequence);
 
