@@ -27,14 +27,26 @@ Usage:
       SYSTEM: websdk, missioncontrol, clay, unity, portos, signalr. Systems with two
       endpoints use ports N and N+1. With --count, a line on stderr says when all were sent
       (Unity: made available to fetch).
+  eventwire websdk alarms --config FILE --source NAME [--legacy]
+  eventwire websdk trigger --config FILE --source NAME --alarm ALARM [--entity ENTITY]
+      [--context TEXT] [--priority 1-255] [--attach GUID]... [--forward-to GUID]... [--link URL]...
+  eventwire websdk acknowledge --config FILE --source NAME --instance ID [--alarm GUID]
+      [--nack | --force]
+  eventwire websdk raise --config FILE --source NAME --event-type TYPE --entity ENTITY
+      Genetec Web SDK operations with the URL and credentials of the genetec-websdk source NAME
+      of FILE. alarms: the active alarms, one JSON object a line; trigger: TriggerAlarm, prints
+      the instance id; acknowledge: Ack (--nack: Nack; --force: ForceAcknowledgeAlarm, needs
+      --alarm); raise: RaiseEvent. ALARM and ENTITY: a GUID or LogicalID(Type,N). A refusal
+      prints the server's answer and exits 1.
   eventwire --help | --version
 
 --metrics-listen serves Prometheus metrics at http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).
 Every command takes --log-level debug|info|warning|error (default info): logs are JSON lines on
 stderr, {"time","level","source","message"}, with secrets redacted.
 Durations: 10s, 1500ms, 2m (a bare number is seconds).
-Exit status: 0 success, 1 a source or sink failed for good, 2 bad command line,
-3 invalid configuration. Events go to stdout, logs and status to stderr.
+Exit status: 0 success, 1 a source or sink failed for good (websdk: the call failed), 2 bad
+command line, 3 invalid configuration (websdk: also no genetec-websdk source NAME). Events go
+to stdout, logs and status to stderr.
 )";
 
 namespace {
@@ -125,6 +137,13 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
         return std::nullopt;
       }
       a.port = static_cast<std::uint16_t>(port);
+    } else if (a.command == "websdk" && !arg.empty() && arg[0] == '-') {
+      const auto match = parse_websdk_option(argv, i, a.websdk, error);
+      if (match == option_match::invalid) return std::nullopt;
+      if (match == option_match::not_mine) {
+        error = "unknown option " + arg;
+        return std::nullopt;
+      }
     } else if (!arg.empty() && arg[0] == '-') {
       error = "unknown option " + arg;
       return std::nullopt;
@@ -132,6 +151,8 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
       a.command = arg;
     } else if (a.command == "emulate" && a.system.empty()) {
       a.system = arg;
+    } else if (a.command == "websdk" && a.websdk.operation.empty()) {
+      a.websdk.operation = arg;
     } else {
       error = "unexpected argument " + arg;
       return std::nullopt;
@@ -141,11 +162,13 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
     error = "no command given";
     return std::nullopt;
   }
-  if (a.command != "demo" && a.command != "emulate" && a.command != "run" && a.command != "check") {
+  if (a.command != "demo" && a.command != "emulate" && a.command != "run" && a.command != "check" &&
+      a.command != "websdk") {
     error = "unknown command " + a.command;
     return std::nullopt;
   }
-  if ((a.command == "run" || a.command == "check") && !a.config) {
+  if (a.command == "websdk" && !check_websdk_arguments(a.websdk, error)) return std::nullopt;
+  if ((a.command == "run" || a.command == "check" || a.command == "websdk") && !a.config) {
     error = a.command + " needs --config FILE";
     return std::nullopt;
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "log.hpp"
+#include "websdk_arguments.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -19,7 +20,7 @@ enum exit_code : int {
 };
 
 struct arguments {
-  std::string command;  // run, check, demo, emulate, help, version
+  std::string command;  // run, check, demo, emulate, websdk, help, version
   std::optional<std::string> config;
   std::optional<std::chrono::milliseconds> duration;
   std::optional<double> rate;  // events per second per emulated system
@@ -28,6 +29,7 @@ struct arguments {
   std::string system;  // for emulate
   log_level logging = log_level::info;
   std::string metrics_listen;  // --metrics-listen HOST:PORT
+  websdk_arguments websdk;     // for websdk
 };
 
 // Parses argv; on failure returns nullopt and sets `error` to one sentence for the user.

@@ -2,6 +2,7 @@
 #include "demo.hpp"
 #include "log.hpp"
 #include "run_config.hpp"
+#include "websdk_command.hpp"
 
 #include <eventwire/version.hpp>
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     if (parsed->command == "demo") return cli::run_demo(*parsed);
     if (parsed->command == "run") return cli::run_config(*parsed);
     if (parsed->command == "check") return cli::check_config(*parsed);
+    if (parsed->command == "websdk") return cli::run_websdk(*parsed);
     return cli::run_emulate(*parsed);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "eventwire: internal error: %s\n", e.what());

@@ -12,6 +12,7 @@
 #include <boost/json/array.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -145,8 +146,7 @@ program_parts build_program(asio::any_io_executor ex, const json::value& config,
   return parts;
 }
 
-std::optional<program_parts> load_program(asio::any_io_executor ex, const std::string& path, config::problems& found,
-                                          build_mode mode) {
+std::optional<json::value> read_config_file(const std::string& path, config::problems& found) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     found.add("", "cannot read the config file " + path);
@@ -159,7 +159,19 @@ std::optional<program_parts> load_program(asio::any_io_executor ex, const std::s
     found.add("", "the config file is larger than 4 MiB");
     return std::nullopt;
   }
-  auto value = config::parse_config_text(text, found);
+  return config::parse_config_text(text, found);
+}
+
+void print_config_problems(const config::problems& found, const std::string& path) {
+  std::fprintf(stderr, "eventwire: %s has %zu problem%s:\n", path.c_str(), found.list().size(),
+               found.list().size() == 1 ? "" : "s");
+  for (const config::problem& p : found.list())
+    std::fprintf(stderr, "  %s: %s\n", p.path.empty() ? "(file)" : p.path.c_str(), p.message.c_str());
+}
+
+std::optional<program_parts> load_program(asio::any_io_executor ex, const std::string& path, config::problems& found,
+                                          build_mode mode) {
+  auto value = read_config_file(path, found);
   if (!value) return std::nullopt;
   auto parts = build_program(ex, *value, found, mode);
   if (!found.empty()) return std::nullopt;

@@ -37,8 +37,16 @@ enum class build_mode { run, check };
 program_parts build_program(boost::asio::any_io_executor ex, const boost::json::value& config, config::problems& found,
                             build_mode mode = build_mode::run);
 
+// Reads a config file (at most 4 MiB; comments and trailing commas allowed); problems: an
+// unreadable or too large file, JSON syntax.
+std::optional<boost::json::value> read_config_file(const std::string& path, config::problems& found);
+
 // Reads and builds a config file; problems include an unreadable file and JSON syntax.
 std::optional<program_parts> load_program(boost::asio::any_io_executor ex, const std::string& path,
                                           config::problems& found, build_mode mode = build_mode::run);
+
+// Writes "eventwire: PATH has N problems:" and one indented "JSON-PATH: message" line each to
+// stderr.
+void print_config_problems(const config::problems& found, const std::string& path);
 
 }  // namespace eventwire::cli

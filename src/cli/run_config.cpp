@@ -6,29 +6,16 @@
 
 #include <boost/asio/io_context.hpp>
 
-#include <unistd.h>
-
 #include <cstdio>
 
 namespace eventwire::cli {
-
-namespace {
-
-void print_problems(const config::problems& found, const std::string& path) {
-  std::fprintf(stderr, "eventwire: %s has %zu problem%s:\n", path.c_str(), found.list().size(),
-               found.list().size() == 1 ? "" : "s");
-  for (const config::problem& p : found.list())
-    std::fprintf(stderr, "  %s: %s\n", p.path.empty() ? "(file)" : p.path.c_str(), p.message.c_str());
-}
-
-}  // namespace
 
 int check_config(const arguments& args) {
   boost::asio::io_context io;
   config::problems found;
   const auto parts = load_program(io.get_executor(), *args.config, found, build_mode::check);
   if (!parts) {
-    print_problems(found, *args.config);
+    print_config_problems(found, *args.config);
     return exit_config;
   }
   std::printf("%s: %zu source%s, %zu sink%s: OK\n", args.config->c_str(), parts->sources.size(),
@@ -41,7 +28,7 @@ int run_config(const arguments& args) {
   config::problems found;
   auto parts = load_program(io.get_executor(), *args.config, found);
   if (!parts) {
-    print_problems(found, *args.config);
+    print_config_problems(found, *args.config);
     return exit_config;
   }
   parts->pipeline.log = [](std::string_view line) { log(log_level::warning, "pipeline", line); };

@@ -9,6 +9,7 @@
 #include <eventwire/signalr/hub_options.hpp>
 #include <eventwire/source/source.hpp>
 #include <eventwire/state/checkpoint_store.hpp>
+#include <eventwire/websdk/event_stream_options.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -36,6 +37,11 @@ std::unique_ptr<source::source> build_missioncontrol_source(source_context& c, c
                                                             std::string name);
 std::unique_ptr<source::source> build_websdk_source(source_context& c, config::object_reader& r, std::string name);
 std::unique_ptr<source::source> build_unity_source(source_context& c, config::object_reader& r, std::string name);
+
+// The members of a `genetec-websdk` source (connection, credentials with the password read now,
+// subscriptions, timeouts): what build_websdk_source builds its stream from, and what the
+// `websdk` commands connect with.
+websdk::event_stream_options read_websdk_stream(config::object_reader& r);
 
 // --- members several types share ---------------------------------------------------------
 

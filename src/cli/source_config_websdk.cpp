@@ -8,9 +8,8 @@ namespace eventwire::cli {
 
 namespace json = boost::json;
 
-std::unique_ptr<source::source> build_websdk_source(source_context& c, config::object_reader& r, std::string name) {
-  source::genetec_websdk_options o;
-  auto& s = o.stream;
+websdk::event_stream_options read_websdk_stream(config::object_reader& r) {
+  websdk::event_stream_options s;
   if (auto url = r.string("url", true)) s.url = *url;
   if (auto user = r.string("username", true)) s.username = *user;
   if (auto app = r.string("application_id", true)) s.application_id = *app;
@@ -35,6 +34,12 @@ std::unique_ptr<source::source> build_websdk_source(source_context& c, config::o
   read_http_options(r, s.http);
   s.http.tls = read_tls(r);
   s.reconnect = read_reconnect(r);
+  return s;
+}
+
+std::unique_ptr<source::source> build_websdk_source(source_context& c, config::object_reader& r, std::string name) {
+  source::genetec_websdk_options o;
+  o.stream = read_websdk_stream(r);
   o.name = std::move(name);
   return std::make_unique<source::genetec_websdk_source>(c.ex, std::move(o));
 }

@@ -3,13 +3,18 @@
 //
 //   entity=<target>,<term>,<term>...   a term: Name(args), Name.Method(args), a property name,
 //                                      or CustomEvents-<id>
-// Every term that answers adds its member to one Result object; changes need POST.
+//   entity=<a>,<term>...,entity=<b>,<term>...   the terms after each entity= are on that entity
+// Every term that answers adds its member to one Result object (a member two entities answer is
+// refused: one object cannot hold both); terms run in order and are not rolled back, as /alarm
+// calls; changes need POST.
 
 #include "websdk_state.hpp"
 #include "websdk_wire.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <string>
+#include <vector>
 
 namespace eventwire::emulator::detail {
 
@@ -30,13 +35,6 @@ bool parse_timespan(std::string_view text, std::chrono::seconds& out) {
     return false;
   out = std::chrono::seconds(((days * 24 + h) * 60 + m) * 60 + s);
   return true;
-}
-
-void append_member(std::string& result, std::string_view name, std::string_view json) {
-  result += result.size() > 1 ? "," : "";
-  append_json_string(result, name);
-  result += ':';
-  result += json;
 }
 
 std::string custom_event_json(const websdk_custom_event& e, std::string_view owner) {
@@ -82,6 +80,18 @@ class entity_query_runner {
   bool change(std::string_view name) {
     return post_ || fail(std::string(name) + " changes the entity: use POST");
   }
+  // Adds the member `name` to the Result object; a name answered before (by another entity's
+  // term) is refused, since one object cannot hold both.
+  bool answer(std::string& result, std::string_view name, std::string_view json) {
+    if (std::find(answered_.begin(), answered_.end(), name) != answered_.end())
+      return fail("two terms answer " + std::string(name) + ": ask them in separate requests");
+    answered_.emplace_back(name);
+    result += result.size() > 1 ? "," : "";
+    append_json_string(result, name);
+    result += ':';
+    result += json;
+    return true;
+  }
   bool one_guid(std::string_view name, const std::vector<std::string>& args, std::string& guid) {
     return (args.size() == 1 && unbrace_guid(args[0], guid)) || fail(std::string(name) + " needs a GUID");
   }
@@ -92,8 +102,7 @@ class entity_query_runner {
     if (name == "IsRecipient" || name == "Recipients.Contains") {
       if (!one_guid(name, args, guid)) return false;
       const bool yes = name == "IsRecipient" ? st_.is_recipient(guid_, guid) : st_.recipients_contain(guid_, guid);
-      append_member(result, name == "IsRecipient" ? "IsRecipient" : "Contains", yes ? "true" : "false");
-      return true;
+      return answer(result, name == "IsRecipient" ? "IsRecipient" : "Contains", yes ? "true" : "false");
     }
     if (!change(name)) return false;
     if (!st_.recipients.contains(lower(guid_)) && st_.recipients.size() >= websdk_state::max_recipient_lists)
@@ -139,8 +148,7 @@ class entity_query_runner {
         list += custom_event_json(e, "00000000-0000-0000-0000-000000000000");
       }
     }
-    append_member(result, name, list + "]");
-    return true;
+    return answer(result, name, list + "]");
   }
 
   bool custom_events(const std::string& name, const std::vector<std::string>& args, std::string& result) {
@@ -151,8 +159,7 @@ class entity_query_runner {
         if (list.size() > 1) list += ',';
         list += custom_event_json(e, e.owner);
       }
-      append_member(result, name, list + "]");
-      return true;
+      return answer(result, name, list + "]");
     }
     if (!change(name)) return false;
     std::int64_t id = 0;
@@ -176,6 +183,7 @@ class entity_query_runner {
   std::string guid_;
   const websdk_entity* entity_ = nullptr;
   bool system_ = false;
+  std::vector<std::string> answered_;  // the Result's member names so far
 };
 
 }  // namespace
@@ -187,15 +195,17 @@ bool run_entity_query(websdk_state& st, std::string_view q, bool post, std::stri
     error = "invalid entity query: " + std::string(q);
     return false;
   }
-  entity_query_runner runner(st, post, error);
-  if (!runner.target(terms[0].substr(head.size()))) return false;
-  result = "{";
-  for (std::size_t i = 1; i < terms.size(); ++i) {
-    if (terms[i].starts_with(head)) {
-      error = "the emulator answers one entity a request";
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (terms[i].starts_with(head) && (i + 1 == terms.size() || terms[i + 1].starts_with(head))) {
+      error = "invalid entity query: " + std::string(terms[i]) + " has no term";
       return false;
     }
-    if (!runner.run(terms[i], result)) return false;
+  }
+  entity_query_runner runner(st, post, error);
+  result = "{";
+  for (const std::string_view term : terms) {
+    const bool ok = term.starts_with(head) ? runner.target(term.substr(head.size())) : runner.run(term, result);
+    if (!ok) return false;
   }
   result += '}';
   return true;

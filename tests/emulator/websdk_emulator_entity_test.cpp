@@ -69,9 +69,49 @@ BOOST_AUTO_TEST_CASE(recipients_of_an_alarm) {
     res = co_await a.get(entity_q(on_alarm + "Name"));
     BOOST_TEST(res.body() == fail("unknown property or method Name"));
     res = co_await a.get(entity_q(on_alarm + "IsRecipient(" + admin + "),entity=" + alarm2 + ",Name"));
-    BOOST_TEST(res.body() == fail("the emulator answers one entity a request"));
+    BOOST_TEST(res.body() == fail("unknown property or method Name"));
     res = co_await a.get(entity_q("IsRecipient(" + admin + ")"));
     BOOST_TEST(res.body().find("invalid entity query") != std::string::npos);
+  }());
+}
+
+// entity=a,...,entity=b,...: each entity= names the entity of the terms after it; the answers
+// share one Result, changes are applied in order and not rolled back.
+BOOST_AUTO_TEST_CASE(several_entities_in_one_request) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    auto res = co_await a.call(http::verb::post,
+                               entity_q("entity=" + alarm1 + ",Recipients.Add(" + operators + ",00:00:00),entity=" +
+                                        alarm2 + ",Recipients.Add(" + admin + ",00:01:00),Recipients.Contains(" +
+                                        admin + ")"));
+    BOOST_TEST(res.body() == ok(R"({"Contains":false})"));
+    BOOST_REQUIRE(emu.recipients(alarm1).value().size() == 1u);
+    BOOST_TEST(emu.recipients(alarm1)->at(0).guid == operators);
+    BOOST_REQUIRE(emu.recipients(alarm2).value().size() == 1u);
+    BOOST_TEST(emu.recipients(alarm2)->at(0).guid == admin);
+    BOOST_TEST(emu.recipients(alarm2)->at(0).forward_delay == std::chrono::seconds(60));
+
+    // Reads of different kinds on different entities: one Result with every member.
+    res = co_await a.get(entity_q("entity=" + alarm1 + ",IsRecipient(" + admin + "),entity=LogicalID(Camera,1),SupportedEvents,entity=" +
+                                  system_entity + ",CustomEvents"));
+    BOOST_TEST(res.body().rfind(R"({"Rsp":{"Status":"Ok","Result":{"IsRecipient":true,"SupportedEvents":[)", 0) == 0u,
+               res.body());
+    BOOST_TEST(res.body().find(R"(],"CustomEvents":[]}}})") != std::string::npos, res.body());
+
+    // Refusals: the same member from two entities, an entity= without terms, an unknown entity;
+    // what ran before a refusal stays applied.
+    res = co_await a.get(entity_q("entity=" + alarm1 + ",IsRecipient(" + admin + "),entity=" + alarm2 +
+                                  ",IsRecipient(" + admin + ")"));
+    BOOST_TEST(res.body() == fail("two terms answer IsRecipient: ask them in separate requests"));
+    res = co_await a.get(entity_q("entity=" + alarm1 + ",IsRecipient(" + admin + "),entity=" + alarm2));
+    BOOST_TEST(res.body() == fail("invalid entity query: entity=" + alarm2 + " has no term"));
+    res = co_await a.get(entity_q("entity=" + alarm1 + ",entity=" + alarm2 + ",IsRecipient(" + admin + ")"));
+    BOOST_TEST(res.body() == fail("invalid entity query: entity=" + alarm1 + " has no term"));
+    res = co_await a.call(http::verb::post, entity_q("entity=" + alarm1 + ",Recipients.Clear(),entity=LogicalID(Camera,99),SupportedEvents"));
+    BOOST_TEST(res.body() == fail("unknown entity LogicalID(Camera,99)"));
+    BOOST_TEST(emu.recipients(alarm1).value().empty());
   }());
 }
 

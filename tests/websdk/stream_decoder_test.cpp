@@ -197,6 +197,35 @@ BOOST_AUTO_TEST_CASE(result_before_status_gives_the_same_message) {
   }
 }
 
+// A raised custom event, as the emulator sends it (the names are inferred: the seed shows none).
+BOOST_AUTO_TEST_CASE(a_custom_events_id_message_and_payload_are_fields) {
+  const std::string part =
+      R"({"Rsp":{"Status":"Ok","Result":{"EventType":"CustomEvent","SourceGuid":"00000001-0000-babe-0000-2bddb61cced4",)"
+      R"("Timestamp":"2026-03-15T11:05:44Z","Event":{"Type":"CustomEvent","CustomEventId":12345,)"
+      R"("Message":"Temperature \"high\"","Payload":"{\"orderId\": \"12345\"}"}}}})";
+  websdk::stream_decoder decoder;
+  websdk::stream_message m;
+  BOOST_REQUIRE(!decoder.decode(part, m));
+  const auto& d = *std::get<websdk::event_notification>(m).details;
+  BOOST_TEST(*d.custom_event_id == 12345);
+  BOOST_TEST(text(*d.message) == "Temperature \"high\"");
+  BOOST_TEST(text(*d.payload) == R"({"orderId": "12345"})");
+  BOOST_TEST(printed(part).find(R"(custom_event_id=12345, message="Temperature \"high\"", payload=)") != std::string::npos,
+             printed(part));
+  // Absent or null: none; a wrong type is an error with its path, as for every other field.
+  for (const char* key : {"CustomEventId", "Message", "Payload"}) {
+    const std::string path = std::string("Rsp.Result.Event.") + key;
+    BOOST_TEST(printed(samples::without(part, path)) == printed(samples::with(part, path, "null")), key);
+    BOOST_TEST(printed(samples::with(part, path, key == std::string_view("CustomEventId") ? "\"x\"" : "1")) ==
+               "error: value has the wrong type at '" + path + "'");
+  }
+  BOOST_REQUIRE(!decoder.decode(samples::camera_motion, m));
+  const auto& plain = *std::get<websdk::event_notification>(m).details;
+  BOOST_TEST(!plain.custom_event_id.has_value());
+  BOOST_TEST(!plain.message.has_value());
+  BOOST_TEST(!plain.payload.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(unknown_keys_are_ignored_at_every_level) {
   const char* unknown = R"({"deep":[1,{"EventType":"x"}],"Rsp":"\u0041"})";
   for (std::string_view sample : {samples::camera_motion, samples::alarm_triggered}) {

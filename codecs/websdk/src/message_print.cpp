@@ -32,7 +32,10 @@ std::ostream& operator<<(std::ostream& os, const event_details& d) {
             << ", event_name=" << or_null<std::int64_t>{d.event_name}
             << ", group_id=" << or_null<raw_string>{d.group_id}
             << ", condition=" << or_null<raw_string>{d.condition}
-            << ", offline_period=" << or_null<raw_string>{d.offline_period} << '}';
+            << ", offline_period=" << or_null<raw_string>{d.offline_period}
+            << ", custom_event_id=" << or_null<std::int64_t>{d.custom_event_id}
+            << ", message=" << or_null<raw_string>{d.message}
+            << ", payload=" << or_null<raw_string>{d.payload} << '}';
 }
 
 std::ostream& operator<<(std::ostream& os, const event_notification& e) {

@@ -90,15 +90,18 @@ class result_walk {
   }
 
   bool read_details(const key_path& at, event_details& out) {
-    static constexpr std::array<key_spec, 9> names{{{"Type", 0},
-                                                    {"SourceEntity", 1},
-                                                    {"SourceEntityTypes", 2},
-                                                    {"RelatedEntities", 3},
-                                                    {"Timestamp", 4},
-                                                    {"EventName", 5},
-                                                    {"GroupId", 6},
-                                                    {"Condition", 7},
-                                                    {"OfflinePeriod", 8}}};
+    static constexpr std::array<key_spec, 12> names{{{"Type", 0},
+                                                     {"SourceEntity", 1},
+                                                     {"SourceEntityTypes", 2},
+                                                     {"RelatedEntities", 3},
+                                                     {"Timestamp", 4},
+                                                     {"EventName", 5},
+                                                     {"GroupId", 6},
+                                                     {"Condition", 7},
+                                                     {"OfflinePeriod", 8},
+                                                     {"CustomEventId", 9},
+                                                     {"Message", 10},
+                                                     {"Payload", 11}}};
     source_types_.clear();
     related_.clear();
     return pass_.object(at, names, 0, [&](unsigned id, const key_path& path) {
@@ -114,7 +117,10 @@ class result_walk {
         case 5: return pass_.optional_int64(path, out.event_name);
         case 6: return pass_.optional_string(path, out.group_id);
         case 7: return pass_.optional_string(path, out.condition);
-        default: return pass_.optional_string(path, out.offline_period);
+        case 8: return pass_.optional_string(path, out.offline_period);
+        case 9: return pass_.optional_int64(path, out.custom_event_id);
+        case 10: return pass_.optional_string(path, out.message);
+        default: return pass_.optional_string(path, out.payload);
       }
     });
   }

@@ -36,6 +36,11 @@ struct event_details {
   std::optional<json::raw_string> group_id;              // GroupId
   std::optional<json::raw_string> condition;             // Condition
   std::optional<json::raw_string> offline_period;        // OfflinePeriod, e.g. "None"
+  // A raised custom event (Type and EventType "CustomEvent"; names inferred, the seed shows no
+  // such part): the custom event's id, the visible message and the hidden payload.
+  std::optional<std::int64_t> custom_event_id;           // CustomEventId
+  std::optional<json::raw_string> message;               // Message
+  std::optional<json::raw_string> payload;               // Payload, when one was sent
 };
 
 // An event: Result.EventType, SourceGuid and Timestamp are required.
