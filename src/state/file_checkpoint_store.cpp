@@ -1,6 +1,8 @@
 #include <eventwire/state/error.hpp>
 #include <eventwire/state/file_checkpoint_store.hpp>
 
+#include "escaped_key.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -26,29 +28,14 @@ struct descriptor {
 
 std::string reason(int err) { return std::generic_category().message(err); }
 
-bool is_plain(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-         c == '_' || c == '-';
-}
 
 }  // namespace
 
 std::string checkpoint_file_name(std::string_view key) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string name;
-  name.reserve(key.size());
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    const auto c = static_cast<unsigned char>(key[i]);
-    // A leading dot would hide the file (and "." / ".." are not files).
-    if (is_plain(c) && !(i == 0 && c == '.')) {
-      name += static_cast<char>(c);
-    } else {
-      name += '%';
-      name += hex[c >> 4];
-      name += hex[c & 15];
-    }
-  }
-  return name;
+  // A leading dot would hide the file (and "." / ".." are not files).
+  return detail::escaped_key(key, '%', [](unsigned char c, std::size_t i) {
+    return detail::is_alphanumeric(c) || c == '_' || c == '-' || (c == '.' && i != 0);
+  });
 }
 
 file_checkpoint_store::file_checkpoint_store(file_checkpoint_options options)

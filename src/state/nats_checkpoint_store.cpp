@@ -1,6 +1,8 @@
 #include <eventwire/state/error.hpp>
 #include <eventwire/state/nats_checkpoint_store.hpp>
 
+#include "escaped_key.hpp"
+
 #include <nats/nats.h>
 
 #include <unistd.h>
@@ -11,10 +13,6 @@ namespace eventwire::state {
 
 namespace {
 
-bool is_plain(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-         c == '/';
-}
 
 std::string default_instance() {
   char host[256] = {};
@@ -38,20 +36,9 @@ struct entry {
 }  // namespace
 
 std::string nats_key(std::string_view key) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(key.size());
-  for (const char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_plain(c)) {
-      out += ch;
-    } else {
-      out += '=';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
+  return detail::escaped_key(key, '=', [](unsigned char c, std::size_t) {
+    return detail::is_alphanumeric(c) || c == '_' || c == '-' || c == '/';
+  });
 }
 
 // The nats.c objects, opened at the first call and kept (the client reconnects by itself).

@@ -11,8 +11,11 @@
 #include <chrono>
 #include <csignal>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 using eventwire::testing::nats_server;
 using eventwire::testing::running_program;
@@ -33,6 +36,49 @@ bool eventually(const std::function<bool()>& condition, std::chrono::seconds lim
   return true;
 }
 
+// A Unity emulator holding `notifications`, a nats-server, and config.json: one Unity source into
+// the JetStream stream EVENTS, its checkpoints as `checkpoints` says ("file" or "nats").
+struct unity_into_jetstream {
+  nats_server nats;
+  server_thread server;
+  std::optional<eventwire::emulator::unity_emulator> unity;
+  temporary_directory dir;
+  std::map<std::string, std::string> env{{"UNITY_SECRET", "unity-emulator-secret"}};
+  std::vector<std::string> args{"run", "--config", dir.file("config.json")};
+
+  unity_into_jetstream(std::uint64_t notifications, const std::string& checkpoints) {
+    server.call([&] {
+      unity.emplace(server.io().get_executor()).generate(notifications);
+      return 0;
+    });
+    const std::string base_url = server.call([&] { return unity->base_url().to_string(); });
+    const std::string store = checkpoints == "nats"
+                                  ? R"({"type": "nats", "url": ")" + nats.url() + R"(", "lease_ttl": "2s"})"
+                                  : R"({"type": "file", "dir": ")" + dir.file("state") + R"("})";
+    dir.write("config.json", R"({
+      "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
+                   "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
+                   "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],
+      "sinks": [{"type": "nats", "url": ")" + nats.url() + R"(", "create_stream": true, "stream": "EVENTS"}],
+      "checkpoints": )" + store + "}");
+  }
+  ~unity_into_jetstream() {
+    server.call([&] {
+      unity.reset();
+      return 0;
+    });
+  }
+
+  std::uint64_t fetches() {
+    return server.call([&] { return unity->statistics().fetches; });
+  }
+  // Waits for one more fetch (which finds nothing new once everything was delivered).
+  bool one_more_fetch() {
+    const auto seen = fetches();
+    return eventually([&] { return fetches() > seen; }, std::chrono::seconds(10));
+  }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(nats)
@@ -41,51 +87,25 @@ BOOST_AUTO_TEST_SUITE(nats)
 // again; JetStream drops the repeats by Nats-Msg-Id, so the stream holds every notification once.
 BOOST_AUTO_TEST_CASE(unity_into_jetstream_is_exactly_once_across_a_kill_9) {
   constexpr std::uint64_t notifications = 20000;
-  nats_server nats;
-  server_thread server;
-  std::optional<eventwire::emulator::unity_emulator> unity_storage;
-  server.call([&] {
-    auto& u = unity_storage.emplace(server.io().get_executor());
-    u.generate(notifications);
-    return 0;
-  });
-  const std::string base_url = server.call([&] { return unity_storage->base_url().to_string(); });
-
-  const temporary_directory dir;
-  dir.write("config.json", R"({
-    "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
-                 "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
-                 "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],
-    "sinks": [{"type": "nats", "url": ")" + nats.url() + R"(", "create_stream": true, "stream": "EVENTS"}],
-    "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}
-  })");
-  const std::map<std::string, std::string> env{{"UNITY_SECRET", "unity-emulator-secret"}};
-  const std::vector<std::string> args{"run", "--config", dir.file("config.json")};
-
+  unity_into_jetstream f(notifications, "file");
   {
-    running_program first(args, env);
+    running_program first(f.args, f.env);
     // Killed while pages are still flowing: some in the stream, not all.
-    BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") >= 3000; }, 60s));
+    BOOST_TEST_REQUIRE(eventually([&] { return f.nats.messages("EVENTS") >= 3000; }, 60s));
     first.signal(SIGKILL);
     const auto o = first.finish();
     BOOST_TEST(o.status == 128 + SIGKILL);
   }
-  const auto after_kill = nats.messages("EVENTS");
+  const auto after_kill = f.nats.messages("EVENTS");
   BOOST_TEST(after_kill < notifications, "the first run was killed before the end");
 
-  running_program second(args, env);
-  BOOST_TEST(eventually([&] { return nats.messages("EVENTS") >= notifications; }, 60s));
-  // Let it fetch once more (nothing new), then stop it politely.
-  const auto fetches = server.call([&] { return unity_storage->statistics().fetches; });
-  BOOST_TEST(eventually([&] { return server.call([&] { return unity_storage->statistics().fetches; }) > fetches; }, 10s));
+  running_program second(f.args, f.env);
+  BOOST_TEST(eventually([&] { return f.nats.messages("EVENTS") >= notifications; }, 60s));
+  BOOST_TEST(f.one_more_fetch());
   second.signal(SIGTERM);
   const auto o = second.finish();
   BOOST_TEST(o.status == 0, o.err);
-  BOOST_TEST(nats.messages("EVENTS") == notifications);
-  server.call([&] {
-    unity_storage.reset();
-    return 0;
-  });
+  BOOST_TEST(f.nats.messages("EVENTS") == notifications);
 }
 
 // Two instances with one config: checkpoints and leases in the NATS key-value store. The second
@@ -94,63 +114,38 @@ BOOST_AUTO_TEST_CASE(unity_into_jetstream_is_exactly_once_across_a_kill_9) {
 // first one's position: the stream holds every notification once.
 BOOST_AUTO_TEST_CASE(a_standby_instance_takes_over_the_cursor_when_the_first_stops) {
   constexpr std::uint64_t notifications = 30000;
-  nats_server nats;
-  server_thread server;
-  std::optional<eventwire::emulator::unity_emulator> unity_storage;
-  server.call([&] {
-    auto& u = unity_storage.emplace(server.io().get_executor());
-    u.generate(notifications);
-    return 0;
-  });
-  const std::string base_url = server.call([&] { return unity_storage->base_url().to_string(); });
-  const auto fetches = [&] { return server.call([&] { return unity_storage->statistics().fetches; }); };
+  unity_into_jetstream f(notifications, "nats");
+  auto& nats = f.nats;
+  const auto said = [](const running_program& p, const char* text) {
+    return eventually([&] { return p.err_so_far().find(text) != std::string::npos; }, 30s);
+  };
 
-  const temporary_directory dir;
-  dir.write("config.json", R"({
-    "sources": [{"name": "webroot", "type": "webroot-unity", "url": ")" + base_url + R"(",
-                 "subscription_id": "222c9efe-c76d-41a9-a41b-c86a955a5529", "poll_interval": "1s",
-                 "oauth2": {"client_id": "eventwire", "client_secret": {"env": "UNITY_SECRET"}}}],
-    "sinks": [{"type": "nats", "url": ")" + nats.url() + R"(", "create_stream": true, "stream": "EVENTS"}],
-    "checkpoints": {"type": "nats", "url": ")" + nats.url() + R"(", "lease_ttl": "2s"}
-  })");
-  const std::map<std::string, std::string> env{{"UNITY_SECRET", "unity-emulator-secret"}};
-  const std::vector<std::string> args{"run", "--config", dir.file("config.json")};
-
-  running_program first(args, env);
+  running_program first(f.args, f.env);
   BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") >= 1000; }, 60s));
-  running_program second(args, env);
-  BOOST_TEST_REQUIRE(eventually([&] { return second.err_so_far().find("standby") != std::string::npos; }, 30s),
-                     second.err_so_far());
+  running_program second(f.args, f.env);
+  BOOST_TEST_REQUIRE(said(second, "standby"), second.err_so_far());
   // The first stops politely mid-stream: the second takes over from its last position.
   first.signal(SIGTERM);
   const auto first_end = first.finish();
   BOOST_TEST(first_end.status == 0, first_end.err);
   const auto after_first = nats.messages("EVENTS");
   BOOST_TEST(after_first < notifications, "the first instance stopped before the end");
-  BOOST_TEST(eventually([&] { return second.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
-             second.err_so_far());
+  BOOST_TEST(said(second, "lease acquired"), second.err_so_far());
 
   // A third instance waits while the second runs; the second is killed: the third takes over once
   // the lease expired.
   BOOST_TEST_REQUIRE(eventually([&] { return nats.messages("EVENTS") > after_first; }, 60s));
-  running_program third(args, env);
-  BOOST_TEST_REQUIRE(eventually([&] { return third.err_so_far().find("standby") != std::string::npos; }, 30s),
-                     third.err_so_far());
+  running_program third(f.args, f.env);
+  BOOST_TEST_REQUIRE(said(third, "standby"), third.err_so_far());
   second.signal(SIGKILL);
   BOOST_TEST(second.finish().status == 128 + SIGKILL);
-  BOOST_TEST(eventually([&] { return third.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
-             third.err_so_far());
+  BOOST_TEST(said(third, "lease acquired"), third.err_so_far());
   BOOST_TEST(eventually([&] { return nats.messages("EVENTS") >= notifications; }, 60s));
-  const auto seen = fetches();
-  BOOST_TEST(eventually([&] { return fetches() > seen; }, 10s));
+  BOOST_TEST(f.one_more_fetch());
   third.signal(SIGTERM);
   const auto third_end = third.finish();
   BOOST_TEST(third_end.status == 0, third_end.err);
   BOOST_TEST(nats.messages("EVENTS") == notifications);
-  server.call([&] {
-    unity_storage.reset();
-    return 0;
-  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
