@@ -154,9 +154,13 @@ BOOST_AUTO_TEST_CASE(metrics_are_served_in_the_prometheus_format_while_it_runs) 
   // Scraped until every source has published (an upper bound of 30 s on the demo's start).
   std::string text;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  // Every source has published and is connected (a source may be between two connections at the
+  // moment of one scrape on a loaded machine: the next scrape sees it back).
   const auto all_flowing = [&] {
-    for (const auto& s : sources)
+    for (const auto& s : sources) {
       if (sample(text, "eventwire_source_events_total{source=\"" + s + "\"}") <= 0) return false;
+      if (sample(text, "eventwire_source_connected{source=\"" + s + "\"}") != 1.0) return false;
+    }
     return true;
   };
   while (!(text = scrape(port), all_flowing()) && std::chrono::steady_clock::now() < deadline)
