@@ -34,6 +34,9 @@ running_program::running_program(const std::vector<std::string>& args,
   if (pid_ == 0) {
     if (std::freopen(out_path.c_str(), "w", stdout) == nullptr) ::_exit(126);
     if (std::freopen(err_path.c_str(), "w", stderr) == nullptr) ::_exit(126);
+    // The test's own sockets (emulators, servers) are not the program's: a child that held them
+    // would keep a port open after the test closed it.
+    ::close_range(3, ~0U, 0);
     for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> argv{const_cast<char*>(EVENTWIRE_PROGRAM)};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
