@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package eventwire needs to build, test, fuzz and benchmark.
+# Installs every Debian 12 package eventwire needs to build, test, fuzz and benchmark (jq and
+# time: scripts/bench-run.sh, run by ctest as bench_smoke_run).
 # Idempotent: a machine that already has everything skips apt entirely.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ packages=(
   libbenchmark-dev libssl-dev ca-certificates
   clang-14 libclang-rt-14-dev
   libnats-dev nats-server
+  jq time
   systemd
 )
 
