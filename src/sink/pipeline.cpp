@@ -100,7 +100,6 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
     std::swap(taken, batch);
     batch.clear();
     batch.set_source(taken.source());
-    ++stats.queued_batches;
     queue.push_back({&from, sequence, std::move(taken)});
     from.last = &queue.back();  // deque: push_back and pop_front keep references to the others
     if (!writer_running) {
@@ -145,7 +144,6 @@ struct pipeline::impl : std::enable_shared_from_this<impl> {
       stats.events += front.batch.size();
       ++stats.batches;
       stats.queued_bytes -= front.batch.bytes();
-      --stats.queued_batches;
       front.from->stats.acknowledged_events += front.batch.size();
       front.from->acknowledged_up_to = front.sequence;
       if (front.from->last == &front) front.from->last = nullptr;
@@ -191,7 +189,10 @@ asio::awaitable<void> pipeline::drain_and_close() {
   self->wake();
 }
 
-const pipeline_statistics& pipeline::statistics() const noexcept { return impl_->stats; }
+const pipeline_statistics& pipeline::statistics() const noexcept {
+  impl_->stats.queued_batches = impl_->queue.size();  // derived, not kept in step
+  return impl_->stats;
+}
 
 std::size_t pipeline::sink_count() const noexcept { return impl_->sinks.size(); }
 

@@ -148,4 +148,29 @@ BOOST_AUTO_TEST_CASE(a_standby_instance_takes_over_the_cursor_when_the_first_sto
   BOOST_TEST(nats.messages("EVENTS") == notifications);
 }
 
+// Another holder written over this instance's lease (as after a network partition in which the
+// lease expired and a standby took it): the renewal finds it taken, the source is stopped and the
+// program ends with a failure instead of moving the cursor on.
+BOOST_AUTO_TEST_CASE(an_instance_whose_lease_was_taken_stops_its_source) {
+  unity_into_jetstream f(30000, "nats");
+  running_program only(f.args, f.env);
+  BOOST_TEST_REQUIRE(eventually([&] { return only.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
+                     only.err_so_far());
+  {
+    natsConnection* nc = nullptr;
+    jsCtx* js = nullptr;
+    kvStore* leases = nullptr;
+    BOOST_REQUIRE(natsConnection_ConnectTo(&nc, f.nats.url().c_str()) == NATS_OK);
+    BOOST_REQUIRE(natsConnection_JetStream(&js, nc, nullptr) == NATS_OK);
+    BOOST_REQUIRE(js_KeyValue(&leases, js, "eventwire-leases") == NATS_OK);
+    BOOST_TEST(kvStore_PutString(nullptr, leases, "webroot", "intruder:1") == NATS_OK);
+    kvStore_Destroy(leases);
+    jsCtx_Destroy(js);
+    natsConnection_Destroy(nc);
+  }
+  const auto o = only.finish();  // ends by itself: its one source failed for good
+  BOOST_TEST(o.status == 1, o.err);
+  BOOST_TEST(o.err.find("lost the lease") != std::string::npos, o.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
