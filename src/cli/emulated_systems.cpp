@@ -257,6 +257,7 @@ class unity_system final : public emulated_system {
   static emulator::unity_emulator_options options(std::uint16_t port) {
     emulator::unity_emulator_options o;
     o.port = port;
+    o.max_fetch_records = 256;  // nobody reads them here; a long demo keeps its memory flat
     return o;
   }
   asio::awaitable<void> generate() override { return generate_unity(emulator_, planned()); }

@@ -5,7 +5,6 @@
 #include "signalr_session.hpp"
 #include "signalr_wire.hpp"
 
-#include <eventwire/emulator/take_websocket.hpp>
 
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/status.hpp>
@@ -116,8 +115,10 @@ asio::awaitable<std::optional<response>> connect(std::shared_ptr<signalr_hub_sta
     co_return answer(*hub, http::status::bad_request, "Connection ID required");
   }
 
+  const auto early = c.buffer().cdata();
   auto session = std::make_shared<signalr_session>(
-      *hub, ++hub->next_session_id, take_websocket(c, signalr_session::max_websocket_message));
+      *hub, ++hub->next_session_id, std::move(c.stream()),
+      std::string_view(static_cast<const char*>(early.data()), early.size()));
   signalr_connection_info& info = session->info;
   info.negotiated = negotiated != nullptr;
   info.connection_id = negotiated ? negotiated->connection_id : make_connection_id();

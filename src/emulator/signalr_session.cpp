@@ -5,24 +5,28 @@
 
 #include <eventwire/signalr/hub_message_decoder.hpp>
 #include <eventwire/signalr/hub_message_encoder.hpp>
-#include <eventwire/signalr/record_framer.hpp>
+#include <eventwire/websocket/close_payload.hpp>
+#include <eventwire/websocket/frame_decoder.hpp>
+#include <eventwire/websocket/frame_encoder.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <memory>
 
 namespace eventwire::emulator::detail {
 
 namespace asio = boost::asio;
-namespace websocket = boost::beast::websocket;
+namespace ws = eventwire::websocket;
 using clock = std::chrono::steady_clock;
 
 namespace {
@@ -60,23 +64,25 @@ std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t size
 
 }  // namespace
 
-signalr_session::signalr_session(signalr_hub_state& hub, std::uint64_t id, net::websocket_stream ws)
-    : hub_(hub), ws_(std::move(ws)), writer_wake_(hub.executor), watchdog_wake_(hub.executor) {
+signalr_session::signalr_session(signalr_hub_state& hub, std::uint64_t id, net::stream transport,
+                                 std::string_view early_bytes)
+    : hub_(hub),
+      transport_(std::move(transport)),
+      received_(early_bytes),
+      writer_wake_(hub.executor),
+      watchdog_wake_(hub.executor) {
   info.id = id;
 }
 
 asio::awaitable<std::error_code> signalr_session::accept(request& upgrade) {
-  auto [ec] = co_await ws_.async_accept(upgrade, use_tuple);
+  // Beast checks the upgrade request and answers it (101, or 400 saying what is wrong); the
+  // frames after it are ours.
+  boost::beast::websocket::stream<net::stream&> upgrading(transport_);
+  auto [ec] = co_await upgrading.async_accept(upgrade, use_tuple);
   if (ec) co_return ec;
-  ws_.text(true);
   // Kestrel's default too: without it every small message waits for the previous one's ACK.
   boost::system::error_code ignored;
-  ws_.next_layer().lowest_layer().socket().set_option(asio::ip::tcp::no_delay(true), ignored);
-  websocket::stream_base::timeout timeouts{};
-  timeouts.handshake_timeout = close_grace;  // the closing handshake
-  timeouts.idle_timeout = websocket::stream_base::none();
-  timeouts.keep_alive_pings = false;
-  ws_.set_option(timeouts);
+  transport_.lowest_layer().socket().set_option(asio::ip::tcp::no_delay(true), ignored);
   accepted_at_ = clock::now();
   last_sent_ = accepted_at_;
   co_return std::error_code{};
@@ -93,9 +99,12 @@ asio::awaitable<void> signalr_session::run() {
 }
 
 void signalr_session::finish() noexcept {
-  if (!finished_) ws_.next_layer().close();
+  if (!finished_) transport_.close();
   finished_ = true;
   closing_ = true;
+  // The reader may have ended first (the client's Close): nothing else would wake these.
+  wake_writer();
+  wake_watchdog();
 }
 
 bool signalr_session::enqueue(std::string_view record) {
@@ -122,13 +131,13 @@ void signalr_session::request_close(std::optional<std::string_view> error, bool 
 
 void signalr_session::drop(bool reset) {
   if (finished_) return;
-  auto& socket = ws_.next_layer().lowest_layer().socket();
+  auto& socket = transport_.lowest_layer().socket();
   boost::system::error_code ignored;
   if (reset) {
     socket.set_option(asio::socket_base::linger(true, 0), ignored);
     socket.close(ignored);
   }
-  ws_.next_layer().close();
+  transport_.close();
   finished_ = true;
   closing_ = true;
   wake_writer();
@@ -140,31 +149,73 @@ void signalr_session::drop(bool reset) {
 
 asio::awaitable<void> signalr_session::reader() {
   co_await asio::this_coro::throw_if_cancelled(false);
-  boost::beast::flat_buffer buffer(max_websocket_message);
+  ws::frame_decoder decoder(ws::role::server);
+  decoder.max_message_size = hub_.options.max_websocket_message_size;
   signalr::record_framer framer;
   framer.max_record_size = hub_.options.max_receive_message_size;
-  bool interpreting = true;
-  for (;;) {
-    auto [ec, n] = co_await ws_.async_read(buffer, use_tuple);
-    if (ec || finished_) break;
-    std::string_view input(static_cast<const char*>(buffer.data().data()), buffer.size());
-    while (interpreting && !input.empty()) {
-      const auto r = framer.feed(input);
-      if (r.state == codec::status::error) {
-        hub_.log("signalr hub: connection " + info.connection_id + ": " + framer.error().message());
-        request_close(closed_with_error, false);
-        interpreting = false;
-        break;
+  const auto buffer = std::make_unique_for_overwrite<char[]>(receive_capacity);
+  std::string_view input = received_;
+  for (bool reading = true; reading;) {
+    while (reading && !input.empty()) {
+      const auto fed = decoder.feed(input);
+      input.remove_prefix(fed.consumed);
+      if (fed.state == codec::status::error) {
+        hub_.log("signalr hub: connection " + info.connection_id + ": " + decoder.error().message());
+        failure_code_ = ws::close_code_for(decoder.error());
+        reading = false;
+      } else if (fed.state == codec::status::event) {
+        reading = co_await on_frame(decoder.current(), framer);
       }
-      input.remove_prefix(r.consumed);
-      if (r.state != codec::status::event) continue;
-      interpreting = info.handshaken ? on_message(framer.record()) : co_await on_handshake(framer.record());
     }
-    buffer.consume(buffer.size());
+    if (!reading || finished_) break;
+    auto [ec, n] = co_await transport_.async_read_some(asio::buffer(buffer.get(), receive_capacity), use_tuple);
+    if (ec || finished_) {
+      finished_ = true;
+      break;
+    }
+    input = std::string_view(buffer.get(), n);
   }
-  finished_ = true;
+  std::string().swap(received_);
   wake_writer();
   wake_watchdog();
+}
+
+asio::awaitable<bool> signalr_session::on_frame(const ws::event& frame, signalr::record_framer& framer) {
+  switch (frame.kind) {
+    case ws::event_kind::message:
+      break;
+    case ws::event_kind::ping:
+      pong_payload_.assign(frame.payload);
+      pong_owed_ = true;
+      wake_writer();
+      co_return true;
+    case ws::event_kind::pong:
+      co_return true;
+    case ws::event_kind::close:
+      peer_closed_ = true;
+      peer_close_code_ = frame.close.code;
+      co_return false;
+  }
+  // After a refused record or a Close message, messages are read (for the client's Close) but
+  // no longer interpreted.
+  if (!interpreting_) co_return true;
+  for (std::string_view input = frame.payload; !input.empty();) {
+    const auto r = framer.feed(input);
+    if (r.state == codec::status::error) {
+      hub_.log("signalr hub: connection " + info.connection_id + ": " + framer.error().message());
+      request_close(closed_with_error, false);
+      interpreting_ = false;
+      co_return true;
+    }
+    input.remove_prefix(r.consumed);
+    if (r.state != codec::status::event) continue;
+    const bool handled = info.handshaken ? on_message(framer.record()) : co_await on_handshake(framer.record());
+    if (!handled) {
+      interpreting_ = false;
+      co_return true;
+    }
+  }
+  co_return true;
 }
 
 asio::awaitable<bool> signalr_session::on_handshake(std::string_view record) {
@@ -276,82 +327,147 @@ asio::awaitable<void> signalr_session::writer() {
   std::size_t offset = 0;
   for (;;) {
     if (finished_ || co_await cancelled()) co_return;
+    if (peer_closed_ || failure_code_ != 0) {
+      // The client's Close is answered with its code; a protocol failure says why, then ends.
+      co_await close_websocket(peer_closed_ ? peer_close_code_ : failure_code_, false);
+      co_return;
+    }
     const signalr_hub_faults& faults = hub_.faults;
     const bool paused = faults.silent && !closing_;
-    if (offset == batch.size()) {
-      if (!paused && !outbox_.empty()) {
-        outbox_.take(batch);
-        offset = 0;
-        hub_.drained.notify();
-        continue;
-      }
-      if (!paused && closing_) {
-        // Whether the closing handshake completes or fails, the connection is over.
-        co_await ws_.async_close(websocket::close_code::normal, use_tuple);
-        finish();
-        co_return;
-      }
-      const auto keep_alive_at = last_sent_ + hub_.options.keep_alive_interval;
-      if (!paused && info.handshaken && clock::now() >= keep_alive_at) {
-        scratch_.clear();
-        signalr::append_ping(scratch_);
-        outbox_.append(scratch_);
-        continue;
-      }
-      co_await sleep_writer(paused || !info.handshaken ? clock::time_point::max() : keep_alive_at);
-      continue;
-    }
-    if (paused) {
-      co_await sleep_writer(clock::time_point::max());
-      continue;
-    }
-    std::uint64_t hub_messages_allowed = std::numeric_limits<std::uint64_t>::max();
-    if (faults.drop_after_messages) {
-      hub_messages_allowed = *faults.drop_after_messages > hub_messages_written_
-                                 ? *faults.drop_after_messages - hub_messages_written_
-                                 : 0;
-    }
-    const std::size_t per_message = faults.messages_per_record > 1 ? 1 : faults.records_per_message;
-    const std::string_view rest = std::string_view(batch).substr(offset);
-    const message_cut cut =
-        cut_message(rest, per_message, hub_.options.max_coalesced_message_size, hub_messages_allowed);
-    if (cut.bytes == 0) {
-      hub_.log("signalr hub: connection " + info.connection_id + " dropped after " +
-               std::to_string(hub_messages_written_) + " messages (fault)");
-      drop(false);
-      co_return;
-    }
-    if (!co_await write_message(rest.substr(0, cut.bytes))) {
-      finish();
-      co_return;
-    }
-    offset += cut.bytes;
-    if (offset == batch.size()) {
-      batch.clear();
+    if (offset == batch.size() && !paused && !outbox_.empty()) {
+      outbox_.take(batch);
       offset = 0;
+      hub_.drained.notify();
+      continue;
     }
-    note_written(cut.records, cut.hub_messages);
-    if (faults.drop_after_messages && hub_messages_written_ >= *faults.drop_after_messages &&
-        cut.hub_messages > 0) {
-      hub_.log("signalr hub: connection " + info.connection_id + " dropped after " +
-               std::to_string(hub_messages_written_) + " messages (fault)");
-      drop(false);
+    if (!paused && (offset < batch.size() || pong_owed_)) {
+      const bool open_still = co_await write_messages(batch, offset);
+      if (!open_still) co_return;
+      continue;
+    }
+    if (!paused && closing_ && offset == batch.size()) {
+      co_await close_websocket(1000, true);
       co_return;
     }
+    const auto keep_alive_at = last_sent_ + hub_.options.keep_alive_interval;
+    if (!paused && info.handshaken && offset == batch.size() && clock::now() >= keep_alive_at) {
+      scratch_.clear();
+      signalr::append_ping(scratch_);
+      outbox_.append(scratch_);
+      continue;
+    }
+    co_await sleep_writer(paused || !info.handshaken ? clock::time_point::max() : keep_alive_at);
   }
 }
 
-asio::awaitable<bool> signalr_session::write_message(std::string_view message) {
-  const std::size_t pieces = std::max<std::size_t>(hub_.faults.messages_per_record, 1);
-  const std::size_t piece = (message.size() + pieces - 1) / pieces;
-  for (std::size_t begin = 0; begin < message.size();) {
-    const std::size_t end = piece_end(message, begin, piece);
-    auto [ec, n] = co_await ws_.async_write(asio::buffer(message.data() + begin, end - begin), use_tuple);
-    if (ec) co_return false;
-    ++info.websocket_messages_sent;
-    begin = end;
+// Writes the messages at `offset` of `batch` (and an owed Pong) in one socket write of up to
+// about gathered_write_size bytes. Ends the connection for the drop fault.
+asio::awaitable<bool> signalr_session::write_messages(std::string& batch, std::size_t& offset) {
+  const signalr_hub_faults& faults = hub_.faults;
+  outgoing_.clear();
+  if (pong_owed_) {
+    ws::append_frame(outgoing_, ws::opcode::pong, pong_payload_, std::nullopt);
+    pong_owed_ = false;
+  }
+  const std::size_t per_message = faults.messages_per_record > 1 ? 1 : faults.records_per_message;
+  std::size_t records = 0, hub_messages = 0, messages = 0;
+  bool drop_now = false;
+  while (offset < batch.size() && outgoing_.size() < gathered_write_size) {
+    const std::uint64_t written = hub_messages_written_ + hub_messages;
+    std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
+    if (faults.drop_after_messages) allowed = *faults.drop_after_messages > written ? *faults.drop_after_messages - written : 0;
+    const std::string_view rest = std::string_view(batch).substr(offset);
+    const message_cut cut = cut_message(rest, per_message, hub_.options.max_coalesced_message_size, allowed);
+    if (cut.bytes == 0) {
+      drop_now = true;
+      break;
+    }
+    messages += append_message_frames(rest.substr(0, cut.bytes));
+    offset += cut.bytes;
+    records += cut.records;
+    hub_messages += cut.hub_messages;
+    if (faults.drop_after_messages && written + cut.hub_messages >= *faults.drop_after_messages &&
+        cut.hub_messages > 0) {
+      drop_now = true;
+      break;
+    }
+  }
+  if (!outgoing_.empty()) {
+    auto [ec, n] = co_await asio::async_write(transport_, asio::buffer(outgoing_), use_tuple);
+    if (outgoing_.capacity() > 4 * gathered_write_size) std::string().swap(outgoing_);
+    if (ec) {
+      finish();
+      co_return false;
+    }
+    ++info.socket_writes;
+    info.websocket_messages_sent += messages;
+    if (messages != 0) note_written(records, hub_messages);
+  }
+  if (offset == batch.size()) {
+    batch.clear();
+    offset = 0;
+  }
+  if (drop_now) {
+    hub_.log("signalr hub: connection " + info.connection_id + " dropped after " +
+             std::to_string(hub_messages_written_) + " messages (fault)");
+    drop(false);
+    co_return false;
   }
   co_return true;
+}
+
+std::size_t signalr_session::append_message_frames(std::string_view message) {
+  const std::size_t pieces = std::max<std::size_t>(hub_.faults.messages_per_record, 1);
+  const std::size_t piece = (message.size() + pieces - 1) / pieces;
+  std::size_t messages = 0;
+  for (std::size_t begin = 0; begin < message.size(); ++messages) {
+    const std::size_t end = piece_end(message, begin, piece);
+    ws::append_frame(outgoing_, ws::opcode::text, message.substr(begin, end - begin), std::nullopt);
+    begin = end;
+  }
+  return messages;
+}
+
+asio::awaitable<void> signalr_session::close_websocket(std::uint16_t code, bool wait_for_peer) {
+  if (!closing_) {  // the client closed or failed: the close grace applies from now
+    closing_ = true;
+    close_requested_at_ = clock::now();
+    wake_watchdog();
+  }
+  if (!close_frame_sent_) {
+    close_frame_sent_ = true;
+    std::string payload;
+    if (ws::is_valid_close_code(code)) ws::append_close_payload(payload, {code, {}});
+    outgoing_.clear();
+    ws::append_frame(outgoing_, ws::opcode::close, payload, std::nullopt);
+    auto [ec, n] = co_await asio::async_write(transport_, asio::buffer(outgoing_), use_tuple);
+    if (ec) {
+      finish();
+      co_return;
+    }
+  }
+  // The reader wakes the writer when the client's Close arrives or the connection ends; the
+  // watchdog drops a connection whose close takes longer than close_grace.
+  while (wait_for_peer && !peer_closed_ && !finished_) co_await sleep_writer(clock::time_point::max());
+  if (!finished_) co_await shut_down_transport();
+  finish();
+}
+
+// The server ends TCP first (RFC 6455 section 7.1.1): TLS close_notify, or FIN and then what the
+// client still sends is read and dropped until its FIN, so that closing with unread bytes does
+// not reset the connection before the client read our Close.
+asio::awaitable<void> signalr_session::shut_down_transport() {
+  if (auto* tls = transport_.tls()) {
+    co_await tls->async_shutdown(use_tuple);
+    co_return;
+  }
+  boost::system::error_code ignored;
+  transport_.lowest_layer().socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  char drain[4096];
+  for (;;) {
+    auto [ec, n] = co_await transport_.lowest_layer().async_read_some(asio::buffer(drain), use_tuple);
+    if (ec || finished_) break;
+  }
 }
 
 void signalr_session::note_written(std::size_t records, std::size_t hub_messages) {
@@ -382,7 +498,7 @@ clock::time_point signalr_session::next_watchdog_deadline() const {
   auto next = clock::time_point::max();
   if (!info.handshaken) next = std::min(next, accepted_at_ + options.handshake_timeout);
   if (info.handshaken && options.client_timeout > clock::duration::zero()) {
-    next = std::min(next, ws_.next_layer().last_received() + options.client_timeout);
+    next = std::min(next, transport_.last_received() + options.client_timeout);
   }
   if (token_expiry) next = std::min(next, *token_expiry);
   return next;
@@ -412,7 +528,7 @@ asio::awaitable<void> signalr_session::watchdog() {
       hub_.log("signalr hub: connection " + info.connection_id + ": access token expired");
       request_close(token_expired, true);
     } else if (info.handshaken && hub_.options.client_timeout > clock::duration::zero() &&
-               now >= ws_.next_layer().last_received() + hub_.options.client_timeout) {
+               now >= transport_.last_received() + hub_.options.client_timeout) {
       hub_.log("signalr hub: connection " + info.connection_id + ": client timeout");
       request_close(closed_with_error, true);
     }

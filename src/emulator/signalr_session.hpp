@@ -4,7 +4,9 @@
 
 #include <eventwire/emulator/server.hpp>
 #include <eventwire/emulator/signalr_hub.hpp>
-#include <eventwire/net/websocket_stream.hpp>
+#include <eventwire/net/stream.hpp>
+#include <eventwire/signalr/record_framer.hpp>
+#include <eventwire/websocket/event.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -22,17 +24,24 @@ namespace eventwire::emulator::detail {
 
 struct signalr_hub_state;
 
-// One SignalR connection over an accepted WebSocket. Three coroutines share it: the reader
-// (handshake, then hub messages), the writer (the only one that writes: queued records cut
-// into messages as the faults say, pings when idle, the closing handshake) and the watchdog
-// (handshake timeout, client timeout, token expiry, a close that takes too long).
+// One SignalR connection over an accepted WebSocket, framed with codecs/websocket (Beast only
+// answers the upgrade). Three coroutines share it: the reader (WebSocket frames, then the
+// SignalR handshake and hub messages), the writer (the only one that writes: queued records cut
+// into messages as the faults say, gathered into one socket write while more are queued; Pongs;
+// pings when idle; the closing handshake) and the watchdog (handshake timeout, client timeout,
+// token expiry, a close that takes too long).
 class signalr_session : public std::enable_shared_from_this<signalr_session> {
  public:
   using clock = std::chrono::steady_clock;
   static constexpr std::size_t max_pending_client_results = 1024;
-  static constexpr std::size_t max_websocket_message = 1024 * 1024;
+  // Socket reads take up to this much; a client sends little (invocations, pings).
+  static constexpr std::size_t receive_capacity = 16 * 1024;
+  // Messages queued together go out in one socket write of about this size: a server that
+  // writes each small message on its own spends a system call (and wakes its client) per message.
+  static constexpr std::size_t gathered_write_size = 64 * 1024;
 
-  signalr_session(signalr_hub_state& hub, std::uint64_t id, net::websocket_stream ws);
+  // `early_bytes`: what the client sent after its upgrade request, before the answer.
+  signalr_session(signalr_hub_state& hub, std::uint64_t id, net::stream transport, std::string_view early_bytes);
 
   signalr_connection_info info;
   std::string negotiated_token;  // empty for a connection that skipped negotiate
@@ -82,8 +91,17 @@ class signalr_session : public std::enable_shared_from_this<signalr_session> {
   void on_invocation(std::string_view target, std::string_view arguments,
                      const std::optional<std::string>& invocation_id);
 
-  // Writer steps.
-  boost::asio::awaitable<bool> write_message(std::string_view message);
+  // Reader steps for WebSocket frames. false: read no further.
+  boost::asio::awaitable<bool> on_frame(const websocket::event& frame, signalr::record_framer& framer);
+
+  // Writer steps. write_messages: false when the connection ended.
+  boost::asio::awaitable<bool> write_messages(std::string& batch, std::size_t& offset);
+  // Appends `message` as WebSocket text messages (split as the faults say); returns how many.
+  std::size_t append_message_frames(std::string_view message);
+  // Sends a Close frame with `code` (0: none) unless one went out, waits for the client's Close
+  // when `wait_for_peer`, then ends the connection.
+  boost::asio::awaitable<void> close_websocket(std::uint16_t code, bool wait_for_peer);
+  boost::asio::awaitable<void> shut_down_transport();
   boost::asio::awaitable<void> sleep_writer(clock::time_point until);
   void wake_writer();
   void wake_watchdog();
@@ -92,8 +110,17 @@ class signalr_session : public std::enable_shared_from_this<signalr_session> {
   void note_written(std::size_t records, std::size_t hub_messages);
 
   signalr_hub_state& hub_;
-  net::websocket_stream ws_;
+  net::stream transport_;
+  std::string received_;  // bytes the reader has not decoded yet
   signalr_outbox outbox_;
+  std::string outgoing_;  // WebSocket frames on their way to the socket
+  std::string pong_payload_;
+  bool pong_owed_ = false;
+  bool close_frame_sent_ = false;
+  bool interpreting_ = true;  // false after a refused record or a Close message
+  bool peer_closed_ = false;  // the client's Close frame arrived
+  std::uint16_t peer_close_code_ = 0;
+  std::uint16_t failure_code_ = 0;  // the client broke the WebSocket protocol: the Close code that says so
   boost::asio::steady_timer writer_wake_;
   boost::asio::steady_timer watchdog_wake_;
   bool writer_sleeping_ = false;

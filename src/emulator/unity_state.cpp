@@ -105,8 +105,8 @@ void unity_state::generate(std::size_t n) {
 }
 
 void unity_state::record_fetch(unity_fetch_record r) {
-  constexpr std::size_t limit = 100000;
-  if (fetches.size() >= limit) fetches.erase(fetches.begin(), fetches.begin() + limit / 2);
+  const std::size_t limit = std::max<std::size_t>(options.max_fetch_records, 2);
+  if (fetches.size() >= limit) fetches.erase(fetches.begin(), fetches.begin() + static_cast<std::ptrdiff_t>(limit / 2));
   fetches.push_back(std::move(r));
   ++fetch_answers;
   changed.cancel();

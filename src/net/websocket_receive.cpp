@@ -18,18 +18,6 @@ namespace {
 
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
-// The Close codes of RFC 6455 section 7.4.1 that say why we fail a connection.
-constexpr std::uint16_t close_protocol_error = 1002;
-constexpr std::uint16_t close_invalid_data = 1007;
-constexpr std::uint16_t close_too_big = 1009;
-
-std::uint16_t close_code_for(std::error_code codec_error) {
-  if (codec_error == ws::error::message_too_large) return close_too_big;
-  if (codec_error == ws::error::invalid_utf8 || codec_error == ws::error::invalid_close_reason)
-    return close_invalid_data;
-  return close_protocol_error;
-}
-
 }  // namespace
 
 asio::awaitable<websocket_client::impl::read_result> websocket_client::impl::read(boost::beast::flat_buffer& into) {
@@ -88,7 +76,7 @@ websocket_client::impl::step websocket_client::impl::decode_buffered(boost::beas
 websocket_client::impl::step websocket_client::impl::refusal(std::error_code codec_error, read_result& result) {
   const bool too_large = codec_error == ws::error::message_too_large;
   result = {too_large ? std::error_code(error::message_too_large) : codec_error, 0};
-  refusal_close_code = close_code_for(codec_error);
+  refusal_close_code = ws::close_code_for(codec_error);
   why = too_large ? "a WebSocket message larger than the limit of " + std::to_string(options.read_message_max) +
                         " bytes arrived"
                   : "the server broke the WebSocket protocol: " + codec_error.message();

@@ -53,6 +53,17 @@ BOOST_AUTO_TEST_CASE(append) {
                     std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(each_decode_error_has_the_close_code_that_says_why) {
+  BOOST_TEST(close_code_for(error::message_too_large) == 1009);
+  BOOST_TEST(close_code_for(error::invalid_utf8) == 1007);
+  BOOST_TEST(close_code_for(error::invalid_close_reason) == 1007);
+  for (auto e : {error::reserved_bits_set, error::unmasked_frame_from_client, error::invalid_close_code,
+                 error::frame_after_close, error::truncated_frame})
+    BOOST_TEST(close_code_for(e) == 1002);
+  for (int e = 1; e <= static_cast<int>(error::truncated_frame); ++e)
+    BOOST_TEST(is_valid_close_code(close_code_for(static_cast<error>(e))));
+}
+
 BOOST_AUTO_TEST_CASE(printing) {
   std::ostringstream os;
   os << close_payload{1001, "going away"};

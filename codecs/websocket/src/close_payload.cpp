@@ -38,6 +38,13 @@ void append_close_payload(std::string& out, const close_payload& close) {
   out += close.reason;
 }
 
+std::uint16_t close_code_for(std::error_code decode_error) noexcept {
+  constexpr std::uint16_t protocol_error = 1002, invalid_data = 1007, too_big = 1009;
+  if (decode_error == error::message_too_large) return too_big;
+  if (decode_error == error::invalid_utf8 || decode_error == error::invalid_close_reason) return invalid_data;
+  return protocol_error;
+}
+
 std::ostream& operator<<(std::ostream& os, const close_payload& c) {
   return os << "close " << c.code << " \"" << c.reason << '"';
 }

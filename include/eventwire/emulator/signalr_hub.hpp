@@ -51,9 +51,12 @@ struct signalr_hub_options {
   // The highest JSON hub protocol version accepted in the handshake (2 is stateful reconnect,
   // which this hub does not implement).
   int max_protocol_version = 1;
-  // Largest record (and WebSocket message) accepted from a client, as ASP.NET Core's
-  // MaximumReceiveMessageSize; a larger one closes the connection with a Close error.
+  // Largest record accepted from a client, as ASP.NET Core's MaximumReceiveMessageSize; a
+  // larger one closes the connection with a Close error.
   std::size_t max_receive_message_size = 32 * 1024;
+  // Largest WebSocket message accepted from a client; a larger one fails the connection with
+  // WebSocket Close code 1009.
+  std::size_t max_websocket_message_size = 1024 * 1024;
   // Bytes queued for one client beyond which broadcast() drops it as too slow (send_many()
   // waits instead). The bound of every connection's send queue.
   std::size_t max_queued_bytes = 64 * 1024 * 1024;
@@ -100,6 +103,7 @@ struct signalr_connection_info {
   int protocol_version = 0;
   std::uint64_t messages_sent = 0;        // hub records sent, pings included
   std::uint64_t websocket_messages_sent = 0;
+  std::uint64_t socket_writes = 0;        // messages queued together share one write
   std::uint64_t invocations_received = 0;
   std::uint64_t pings_received = 0;
   bool close_received = false;            // the client sent a Close message

@@ -27,6 +27,8 @@ struct unity_emulator_options {
   std::chrono::system_clock::duration retention = std::chrono::hours(24 * 7);
   // Notifications kept at most; the oldest beyond are discarded as if their retention ended.
   std::size_t max_notifications = 2'000'000;
+  // Fetch records kept for fetches(); past it the older half is forgotten.
+  std::size_t max_fetch_records = 10'000;
 
   // Authentication: API calls need `Authorization: Bearer` with a token from the token endpoint
   // (POST /auth/token) or issue_token(). Off: any or no token is accepted.
@@ -134,7 +136,7 @@ class unity_emulator {
   void set_faults(const unity_emulator_faults& faults);
   const unity_emulator_faults& faults() const noexcept;
   const unity_emulator_statistics& statistics() const noexcept;
-  // The last fetches answered (at most 100000), oldest first.
+  // The last fetches answered (at most options.max_fetch_records), oldest first.
   const std::vector<unity_fetch_record>& fetches() const noexcept;
   // Completes when at least n fetch calls were answered (any status) (true), or at the timeout.
   boost::asio::awaitable<bool> wait_for_fetches(

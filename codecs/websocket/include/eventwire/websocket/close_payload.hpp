@@ -35,6 +35,10 @@ std::error_code parse_close_payload(std::string_view payload, close_payload& out
 // max_close_reason (programming errors; cut the reason first).
 void append_close_payload(std::string& out, const close_payload& close);
 
+// The Close code that tells a peer why its bytes fail the connection (RFC 6455 section 7.4.1):
+// 1009 for a message over the limit, 1007 for text that is not UTF-8, 1002 for the rest.
+std::uint16_t close_code_for(std::error_code decode_error) noexcept;
+
 std::ostream& operator<<(std::ostream& os, const close_payload& c);
 
 }  // namespace eventwire::websocket
