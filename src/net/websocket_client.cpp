@@ -58,6 +58,11 @@ asio::awaitable<std::tuple<std::error_code, std::size_t>> websocket_client::read
   return impl_->read(into);
 }
 
+std::optional<std::tuple<std::error_code, std::size_t>> websocket_client::read_buffered(
+    boost::beast::flat_buffer& into) {
+  return impl_->read_buffered(into);
+}
+
 bool websocket_client::got_text() const noexcept { return impl_->got_text; }
 
 asio::awaitable<std::error_code> websocket_client::write_text(std::string_view message) {

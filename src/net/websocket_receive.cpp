@@ -25,12 +25,28 @@ asio::awaitable<websocket_client::impl::read_result> websocket_client::impl::rea
   if (reading) co_return read_result{error::websocket_closed, 0};  // close() reads until the peer's Close
   read_result result;
   reading = true;
-  const step first = decode_buffered(&into, result);
+  step first;
+  if (met_before_read) {
+    std::tie(first, result) = *met_before_read;
+    met_before_read.reset();
+  } else {
+    first = decode_buffered(&into, result);
+  }
   if (first == step::message) {  // the common case under load: no I/O at all
     reading = false;
     co_return result;
   }
   co_return co_await then(receive(&into, first, result), &impl::end_reading);
+}
+
+std::optional<websocket_client::impl::read_result> websocket_client::impl::read_buffered(
+    boost::beast::flat_buffer& into) {
+  if (!open || reading || met_before_read || incoming.empty()) return std::nullopt;
+  read_result result;
+  const step next = decode_buffered(&into, result);
+  if (next == step::message) return result;
+  if (next != step::need_bytes) met_before_read.emplace(next, result);
+  return std::nullopt;
 }
 
 void websocket_client::impl::end_reading() noexcept {

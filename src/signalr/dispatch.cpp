@@ -69,10 +69,16 @@ asio::awaitable<void> hub_connection::impl::reader() {
   for (;;) {
     if (in.size() == 0) {
       if (conn_ended) break;
-      reading = true;
-      read_started = clock::now();
-      auto [ec, n] = co_await websocket.read(in);
-      reading = false;
+      std::error_code ec;
+      if (auto buffered = websocket.read_buffered(in)) {
+        ec = std::get<0>(*buffered);
+      } else {
+        reading = true;
+        read_started = clock::now();
+        auto [read_error, n] = co_await websocket.read(in);
+        reading = false;
+        ec = read_error;
+      }
       if (ec) {
         if (!conn_ended) {
           set_detail(websocket.last_error_detail().empty() ? "the connection ended: " + ec.message()

@@ -3,12 +3,14 @@
 #include <eventwire/emulator/take_websocket.hpp>
 #include <eventwire/net/error.hpp>
 #include <eventwire/net/websocket_client.hpp>
+#include <eventwire/websocket/frame_encoder.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -186,6 +188,58 @@ BOOST_AUTO_TEST_CASE(a_message_over_the_limit_is_refused) {
     BOOST_TEST(n == 100u);
     auto [ec2, n2] = co_await client.read(buffer);
     BOOST_TEST(ec2 == std::error_code(net::error::message_too_large), ec2.message());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(read_buffered_takes_what_has_arrived_and_leaves_control_frames_to_read) {
+  std::vector<std::string> pongs;
+  auto& server = serve([&](emulator::request& req,
+                           emulator::connection& c) -> awaitable<std::optional<emulator::response>> {
+    auto ws = emulator::take_websocket(c);
+    auto [ec] = co_await ws.async_accept(req, use_tuple);
+    if (ec) co_return std::nullopt;
+    ws.control_callback([&](websocket::frame_type kind, boost::beast::string_view payload) {
+      if (kind == websocket::frame_type::pong) pongs.emplace_back(payload);
+    });
+    // Five frames in one socket write, so they arrive together.
+    namespace frames = eventwire::websocket;
+    std::string burst;
+    for (std::string_view text : {"one", "two"}) frames::append_frame(burst, frames::opcode::text, text, std::nullopt);
+    frames::append_frame(burst, frames::opcode::ping, "p", std::nullopt);
+    for (std::string_view text : {"three", "four"}) frames::append_frame(burst, frames::opcode::text, text, std::nullopt);
+    co_await asio::async_write(ws.next_layer(), asio::buffer(burst), use_tuple);
+    boost::beast::flat_buffer buffer;
+    co_await ws.async_read(buffer, use_tuple);  // the pong, then the client's close
+    co_return std::nullopt;
+  });
+  run([&]() -> awaitable<void> {
+    net::websocket_client client(io.get_executor());
+    BOOST_TEST_REQUIRE(!co_await client.connect(server.websocket_url("/")));
+    boost::beast::flat_buffer buffer;
+    const auto text = [&] {
+      std::string s = boost::beast::buffers_to_string(buffer.data());
+      buffer.consume(buffer.size());
+      return s;
+    };
+    auto [ec, n] = co_await client.read(buffer);
+    BOOST_TEST_REQUIRE(!ec, ec.message());
+    BOOST_TEST(text() == "one");
+    auto two = client.read_buffered(buffer);
+    BOOST_TEST_REQUIRE(two.has_value());
+    BOOST_TEST(!std::get<0>(*two));
+    BOOST_TEST(std::get<1>(*two) == 3u);
+    BOOST_TEST(text() == "two");
+    BOOST_TEST(!client.read_buffered(buffer).has_value());  // a Ping first: read() answers it
+    BOOST_TEST(!client.read_buffered(buffer).has_value());  // and only read()
+    auto [ec3, n3] = co_await client.read(buffer);
+    BOOST_TEST_REQUIRE(!ec3, ec3.message());
+    BOOST_TEST(text() == "three");
+    auto four = client.read_buffered(buffer);
+    BOOST_TEST_REQUIRE(four.has_value());
+    BOOST_TEST(text() == "four");
+    BOOST_TEST(!client.read_buffered(buffer).has_value());  // nothing left
+    BOOST_TEST(!co_await client.close());
+    BOOST_TEST(pongs == std::vector<std::string>{"p"});
   });
 }
 

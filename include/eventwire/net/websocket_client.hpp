@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -66,6 +67,10 @@ class websocket_client {
   // peer_close_reason()), message_too_large, read_timeout, connection_closed, socket errors.
   boost::asio::awaitable<std::tuple<std::error_code, std::size_t>> read(
       boost::beast::flat_buffer& into);
+  // read() without suspending: appends the next message to `into` when all of it has already
+  // arrived, else std::nullopt (then read() goes on from there: a Ping, Close or failure met on
+  // the way is handled by that read()). Under load most messages take this path.
+  std::optional<std::tuple<std::error_code, std::size_t>> read_buffered(boost::beast::flat_buffer& into);
   bool got_text() const noexcept;  // whether the last message read was text
 
   boost::asio::awaitable<std::error_code> write_text(std::string_view message);

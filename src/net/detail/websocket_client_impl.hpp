@@ -24,6 +24,7 @@
 #include <string_view>
 #include <system_error>
 #include <tuple>
+#include <utility>
 
 namespace eventwire::net {
 
@@ -86,7 +87,11 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
 
   // websocket_receive.cpp
   enum class step { message, ping, close, need_bytes, failed };
+  // What read_buffered() met instead of a message (a Ping, Close or failure), for read() to go
+  // on from.
+  std::optional<std::pair<step, read_result>> met_before_read;
   boost::asio::awaitable<read_result> read(boost::beast::flat_buffer& into);
+  std::optional<read_result> read_buffered(boost::beast::flat_buffer& into);
   // Goes on from `next` until a message arrives (appended to *into) or, with into null,
   // discards messages until the peer's Close.
   boost::asio::awaitable<read_result> receive(boost::beast::flat_buffer* into, step next, read_result result);
