@@ -159,7 +159,7 @@ std::int64_t websdk_state::trigger(websdk_alarm_instance a) {
   return a.instance_id;
 }
 
-std::size_t websdk_state::generate(std::uint64_t count) {
+std::size_t websdk_state::generate(std::uint64_t count, std::string_view event_members) {
   static constexpr std::string_view camera_events[] = {"CameraMotion", "CameraMotionOff"};
   static constexpr std::string_view door_events[] = {"AccessGranted", "DoorOpened", "DoorClosed"};
   static constexpr std::string_view cardholder_events[] = {"CardholderAccessGranted", "CardholderAccessRefused"};
@@ -171,7 +171,7 @@ std::size_t websdk_state::generate(std::uint64_t count) {
     if (e.type == "Camera") type = camera_events[(n / entities.size()) % 2];
     else if (e.type == "Door") type = door_events[(n / entities.size()) % 3];
     else type = cardholder_events[(n / entities.size()) % 2];
-    delivered += deliver_event(type, e.guid);
+    delivered += deliver_event(type, e.guid, event_members);
   }
   notify();
   return delivered;
@@ -246,7 +246,9 @@ std::size_t websdk_emulator::raise_event(std::string_view event_type, std::strin
   return n;
 }
 
-std::size_t websdk_emulator::generate(std::uint64_t count) { return state_->generate(count); }
+std::size_t websdk_emulator::generate(std::uint64_t count, std::string_view event_members) {
+  return state_->generate(count, event_members);
+}
 
 std::int64_t websdk_emulator::trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                                             std::string_view context) {

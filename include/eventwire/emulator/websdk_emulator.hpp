@@ -174,8 +174,8 @@ class websdk_emulator {
   // braces, e.g. `"Sequence":7`), to tell events apart.
   std::size_t raise_event(std::string_view event_type, std::string_view source_guid,
                           std::string_view event_members = {});
-  // Generates `count` events now, as generate_interval does.
-  std::size_t generate(std::uint64_t count);
+  // Generates `count` events now, as generate_interval does; `event_members` as raise_event's.
+  std::size_t generate(std::uint64_t count, std::string_view event_members = {});
   // Triggers an alarm as TriggerAlarm does; returns the instance id.
   std::int64_t trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                              std::string_view context = {});
