@@ -7,6 +7,7 @@
 //
 // Exit status: 0 every row passed, 1 a row failed (loss or no recovery), 2 bad command line.
 
+#include "process_scenario.hpp"
 #include "scenario.hpp"
 #include "table.hpp"
 #include "target.hpp"
@@ -36,7 +37,8 @@ constexpr const char* usage =
     "                        [--program PATH] [--work-dir DIR]\n"
     "  --short     one source (webroot-unity) and a few faults, well under 2 minutes\n"
     "  sources:    webroot-unity genetec-missioncontrol portos genetec-websdk clay signalr\n"
-    "  scenarios:  restart cut silence half-open 401 expiry 429 5xx tls-mismatch sink-restart\n";
+    "  scenarios:  restart cut silence half-open 401 expiry 429 5xx tls-mismatch sink-restart\n"
+    "              sigstop sigkill (the server a real `eventwire emulate` process)\n";
 
 struct plan {
   std::vector<std::string> sources;
@@ -117,11 +119,18 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     for (const auto& source : p.sources) {
       for (const auto kind : p.scenarios) {
-        {
+        if (faults::real_process(kind)) {
+          if (!faults::process_row_applies(source, kind)) continue;
+        } else {
           auto probe = faults::make_target(source, io.get_executor(), {});
           if (!probe->supports(kind)) continue;
         }
-        const auto r = co_await faults::run_scenario(p.settings, source, kind);
+        faults::row r;
+        if (faults::real_process(kind)) {
+          r = co_await faults::run_process_scenario(p.settings, source, kind);
+        } else {
+          r = co_await faults::run_scenario(p.settings, source, kind);
+        }
         all_passed = all_passed && r.passed;
         std::fputs(faults::table_row(r).c_str(), stdout);
         std::fflush(stdout);

@@ -3,6 +3,7 @@
 #include "child_program.hpp"
 #include "delivery_log.hpp"
 #include "nats_stream_reader.hpp"
+#include "run_files.hpp"
 #include "target.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -82,46 +83,6 @@ asio::awaitable<void> generate(std::shared_ptr<traffic> tr, target& t, double ra
     co_await pace.async_wait(asio::use_awaitable);
   }
   tr->done = true;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The last line of the program's log that mentions `needle` (empty: none; an empty needle: the
-// last line).
-std::string last_log_line(const fs::path& log, std::string_view needle) {
-  std::istringstream in(read_file(log));
-  std::string line, found;
-  while (std::getline(in, line))
-    if (!line.empty() && line.find(needle) != std::string::npos) found = line;
-  return found;
-}
-
-std::size_t count_log_lines(const fs::path& log, std::string_view needle) {
-  std::istringstream in(read_file(log));
-  std::string line;
-  std::size_t n = 0;
-  while (std::getline(in, line))
-    if (line.find(needle) != std::string::npos) ++n;
-  return n;
-}
-
-std::uint16_t free_port() {
-  asio::io_context io;
-  asio::ip::tcp::acceptor a(io, {asio::ip::make_address("127.0.0.1"), 0});
-  return a.local_endpoint().port();
-}
-
-bool accepts(std::uint16_t port) {
-  asio::io_context io;
-  asio::ip::tcp::socket s(io);
-  boost::system::error_code ec;
-  s.connect({asio::ip::make_address("127.0.0.1"), port}, ec);
-  return !ec;
 }
 
 // nats-server with JetStream, its store kept across restarts.
