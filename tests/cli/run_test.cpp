@@ -63,6 +63,22 @@ class numbered_hub {
   std::optional<eventwire::emulator::signalr_hub> hub_;
 };
 
+// Runs the program on `config` until `file` holds `lines` lines (at most 30 s), then SIGTERM: it
+// must have delivered them and end with status 0.
+void runs_until_delivered(const std::string& config, const std::string& file, long lines) {
+  running_program program({"run", "--config", config});
+  const auto delivered = [&] {
+    const std::string text = read_file(file);
+    return std::count(text.begin(), text.end(), '\n') >= lines;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+  program.signal(SIGTERM);
+  const auto o = program.finish();
+  BOOST_TEST(delivered(), o.err);
+  BOOST_TEST(o.status == 0, o.err);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(run)
@@ -182,17 +198,7 @@ BOOST_AUTO_TEST_CASE(a_pinned_unity_source_gets_its_token_with_the_same_pin) {
       "oauth2": {"client_id": "eventwire", "client_secret": "unity-emulator-secret"}}],
     "sinks": [{"type": "file", "path": ")" + events + R"("}],
     "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}})");
-  running_program program({"run", "--config", dir.file("config.json")});
-  const auto delivered = [&] {
-    const std::string text = read_file(events);
-    return std::count(text.begin(), text.end(), '\n') >= 3;
-  };
-  const auto deadline = std::chrono::steady_clock::now() + 30s;
-  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
-  program.signal(SIGTERM);
-  const auto o = program.finish();
-  BOOST_TEST(delivered(), o.err);
-  BOOST_TEST(o.status == 0, o.err);
+  runs_until_delivered(dir.file("config.json"), events, 3);
   server.call([&] {
     unity.reset();
     return 0;
@@ -226,17 +232,7 @@ BOOST_AUTO_TEST_CASE(a_pinned_websdk_source_connects_and_delivers) {
       "subscriptions": ["event(Camera,CameraMotion)"], "tls": {"pin_sha256": ")x" + pin + R"("}}],
     "sinks": [{"type": "file", "path": ")" + events + R"("}],
     "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}})");
-  running_program program({"run", "--config", dir.file("config.json")});
-  const auto delivered = [&] {
-    const std::string text = read_file(events);
-    return std::count(text.begin(), text.end(), '\n') >= 3;
-  };
-  const auto deadline = std::chrono::steady_clock::now() + 30s;
-  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
-  program.signal(SIGTERM);
-  const auto o = program.finish();
-  BOOST_TEST(delivered(), o.err);
-  BOOST_TEST(o.status == 0, o.err);
+  runs_until_delivered(dir.file("config.json"), events, 3);
   server.call([&] {
     websdk.reset();
     return 0;

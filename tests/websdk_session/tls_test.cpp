@@ -43,6 +43,36 @@ std::shared_ptr<net::tls_client_context> pinned(const std::string& fingerprint) 
   return tls;
 }
 
+// An https emulator, and an event stream (Camera 1's motion, alarm monitoring) and a REST client
+// that both pin `fingerprint` (empty: the emulator's own).
+struct pinned_session {
+  explicit pinned_session(const std::string& fingerprint = {})
+      : tls(pinned(fingerprint.empty() ? emu.certificate()->fingerprint.to_string() : fingerprint)),
+        s(f.io.get_executor(), stream()),
+        rest(f.io.get_executor(), with_pin(client_options(emu))) {
+    log.attach(s);
+  }
+
+  eventwire::websdk::event_stream_options stream() const {
+    auto o = with_pin(stream_options(emu));
+    o.subscriptions = {stream_subscription::logical("Camera", 1, "CameraMotion")};
+    o.alarm_monitoring = true;
+    return o;
+  }
+  template <class Options>
+  Options with_pin(Options o) const {
+    o.http.tls = tls;
+    return o;
+  }
+
+  emulator_fixture f{secure()};
+  emulator::websdk_emulator& emu = *f.emu;
+  std::shared_ptr<net::tls_client_context> tls;
+  event_stream s;
+  stream_log log{f.io.get_executor()};
+  eventwire::websdk::client rest;
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(websdk_tls)
@@ -54,21 +84,12 @@ BOOST_AUTO_TEST_CASE(the_emulator_serves_https_on_both_ports) {
 }
 
 BOOST_AUTO_TEST_CASE(the_right_pin_connects_on_every_request_and_the_stream) {
-  emulator_fixture f(secure());
-  auto& emu = *f.emu;
+  pinned_session p;
+  auto& emu = p.emu;
+  auto& log = p.log;
   const auto* camera = emu.find("Camera", 1);
-  auto o = stream_options(emu);
-  o.http.tls = pinned(emu.certificate()->fingerprint.to_string());
-  o.subscriptions = {stream_subscription::logical("Camera", 1, "CameraMotion")};
-  o.alarm_monitoring = true;
-  event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
-  log.attach(s);
-  auto c = client_options(emu);
-  c.http.tls = o.http.tls;
-  eventwire::websdk::client rest(f.io.get_executor(), c);
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  run(p.f.io, [&]() -> asio::awaitable<void> {
+    log.start(p.f.io, p.s);
     BOOST_REQUIRE(co_await log.connected.wait_for(1));
     BOOST_TEST(emu.subscribe_requests() == 1u);
     BOOST_TEST(emu.alarm_monitoring());
@@ -76,11 +97,11 @@ BOOST_AUTO_TEST_CASE(the_right_pin_connects_on_every_request_and_the_stream) {
     BOOST_REQUIRE(co_await log.events.wait_for(1));
     BOOST_TEST(log.sources.front() == camera->guid);
     // A REST call over the same pin: the alarm it triggers arrives on the stream.
-    const auto [ec, instance] = co_await rest.trigger_alarm(alarm_from(camera->guid));
-    BOOST_TEST(!ec, rest.last_error_detail());
+    const auto [ec, instance] = co_await p.rest.trigger_alarm(alarm_from(camera->guid));
+    BOOST_TEST(!ec, p.rest.last_error_detail());
     BOOST_REQUIRE(co_await log.alarms.wait_for(1));
     BOOST_TEST(log.alarm_instances.front() == instance);
-    co_await s.stop();
+    co_await p.s.stop();
     BOOST_REQUIRE(co_await log.ended.wait_for(1));
   }());
   BOOST_TEST(!log.result, log.result.message());
@@ -88,27 +109,18 @@ BOOST_AUTO_TEST_CASE(the_right_pin_connects_on_every_request_and_the_stream) {
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_pin_refuses_with_a_clear_error_and_delivers_nothing) {
-  emulator_fixture f(secure());
-  auto& emu = *f.emu;
-  const auto impostor = net::make_self_signed_certificate();
-  auto o = stream_options(emu);
-  o.http.tls = pinned(impostor.fingerprint.to_string());
-  o.subscriptions = {stream_subscription::logical("Camera", 1, "CameraMotion")};
-  event_stream s(f.io.get_executor(), o);
-  stream_log log(f.io.get_executor());
-  log.attach(s);
-  auto c = client_options(emu);
-  c.http.tls = o.http.tls;
-  eventwire::websdk::client rest(f.io.get_executor(), c);
-  run(f.io, [&]() -> asio::awaitable<void> {
-    log.start(f.io, s);
+  pinned_session p(net::make_self_signed_certificate().fingerprint.to_string());
+  auto& emu = p.emu;
+  auto& log = p.log;
+  run(p.f.io, [&]() -> asio::awaitable<void> {
+    log.start(p.f.io, p.s);
     BOOST_REQUIRE(co_await log.ended.wait_for(1));
-    const auto [ec, instance] = co_await rest.trigger_alarm(alarm_from(emu.find("Camera", 1)->guid));
+    const auto [ec, instance] = co_await p.rest.trigger_alarm(alarm_from(emu.find("Camera", 1)->guid));
     BOOST_TEST(ec == net::error::certificate_pin_mismatch, ec.message());
     BOOST_TEST(instance == 0);
   }());
   BOOST_TEST(log.result == net::error::certificate_pin_mismatch, log.result.message());
-  const std::string& detail = s.last_error_detail();
+  const std::string& detail = p.s.last_error_detail();
   BOOST_TEST(detail.find("does not match the pin") != std::string::npos, detail);
   BOOST_TEST(log.connected.count() == 0u);
   BOOST_TEST(log.events.count() == 0u);

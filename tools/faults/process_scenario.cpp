@@ -5,10 +5,9 @@
 #include "numbered_events.hpp"
 #include "run_files.hpp"
 #include "target.hpp"
+#include "watch.hpp"
 
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <csignal>
@@ -29,7 +28,6 @@ using wall = std::chrono::system_clock;
 
 namespace {
 
-constexpr auto tick = 20ms;
 constexpr auto listen_limit = 10s;   // until an emulator listens
 constexpr auto start_limit = 30s;    // until traffic flows end to end
 constexpr auto pause_for = 6s;       // SIGSTOP: twice the client's 3 s timeouts
@@ -112,16 +110,9 @@ asio::awaitable<row> run_process_scenario(const suite_settings& settings, std::s
     log.poll(ec);
     if (ec) poll_error = ec.message();
   };
-  asio::steady_timer timer(ex);
-  auto wait_for = [&](const std::function<bool()>& done, steady::duration limit) -> asio::awaitable<bool> {
-    const auto deadline = steady::now() + limit;
-    for (;;) {
-      poll_once();
-      if (done()) co_return true;
-      if (steady::now() >= deadline || program.poll()) co_return false;
-      timer.expires_after(tick);
-      co_await timer.async_wait(asio::use_awaitable);
-    }
+  const std::function<void()> look = poll_once;
+  auto wait_for = [&](const std::function<bool()>& done, steady::duration limit) {
+    return watch_until(program, look, done, limit);
   };
   const std::function<bool()> never = [] { return false; };
 
@@ -212,12 +203,7 @@ asio::awaitable<row> run_process_scenario(const suite_settings& settings, std::s
   if (strangers) add_note(std::to_string(strangers) + " delivered events no emulator logged as sent");
   if (log.unidentified()) add_note(std::to_string(log.unidentified()) + " unidentified lines");
   if (!poll_error.empty()) add_note("reading the sink: " + poll_error);
-  if (!r.pull && flowing) {
-    const auto intervals = count_log_lines(log_path, "connected again after");
-    const auto quick = count_log_lines(log_path, "restored within one observation");
-    if (intervals) add_note("eventwire logged " + std::to_string(intervals) + " disconnected interval(s)");
-    if (quick) add_note("eventwire logged " + std::to_string(quick) + " reconnect(s) quicker than its 250 ms observation");
-  }
+  if (!r.pull && flowing) add_note(disconnections_logged(log_path));
   r.passed = flowing && r.recovered && r.lost == 0 && strangers == 0 && emulators.back()->finished();
   co_return r;
 }

@@ -58,6 +58,19 @@ std::optional<std::chrono::system_clock::time_point> last_reconnect_logged(const
   return last;
 }
 
+std::string disconnections_logged(const std::filesystem::path& log) {
+  std::string out;
+  const auto intervals = count_log_lines(log, "connected again after");
+  const auto quick = count_log_lines(log, "restored within one observation");
+  auto last = last_log_line(log, "connected again after");
+  if (const auto at = last.find("after "); at != std::string::npos) last = last.substr(at + 6, last.find(" s ", at) - at - 4);
+  if (intervals) out = "eventwire logged " + std::to_string(intervals) + " disconnected interval(s), the last " + last;
+  if (quick)
+    out += (out.empty() ? "" : "; ") + std::string("eventwire logged ") + std::to_string(quick) +
+           " reconnect(s) quicker than its 250 ms observation";
+  return out;
+}
+
 std::uint16_t free_port(bool pair) {
   asio::io_context io;
   for (int attempt = 0; attempt < 50; ++attempt) {

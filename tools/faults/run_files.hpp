@@ -19,6 +19,9 @@ std::size_t count_log_lines(const std::filesystem::path& log, std::string_view n
 // The end of the last disconnected interval the program logged ("connected again after ... to
 // T", or "restored within one observation (before T)"); std::nullopt when it logged none.
 std::optional<std::chrono::system_clock::time_point> last_reconnect_logged(const std::filesystem::path& log);
+// What the program said of its disconnections (docs/RELIABILITY.md: logs and metrics), for a
+// row's notes: "eventwire logged N disconnected interval(s), the last X s; ..."; empty: nothing.
+std::string disconnections_logged(const std::filesystem::path& log);
 
 // A port free on 127.0.0.1 now; with `pair`, the next one is free too.
 std::uint16_t free_port(bool pair = false);

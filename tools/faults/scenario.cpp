@@ -5,6 +5,7 @@
 #include "nats_stream_reader.hpp"
 #include "run_files.hpp"
 #include "target.hpp"
+#include "watch.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -178,7 +179,6 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
   std::optional<clock_type::time_point> cleared_at;
   std::optional<std::uint64_t> max_seen;
   std::string poll_error;
-  asio::steady_timer timer(ex);
   auto poll_once = [&] {
     t->tick();
     if (nats) {
@@ -192,15 +192,9 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
       if (!max_seen || seq > *max_seen) max_seen = seq;
     if (cleared_at && !reconnected_at && t->ready_since(mark)) reconnected_at = clock_type::now();
   };
-  auto wait_for = [&](const std::function<bool()>& done, clock_type::duration limit) -> asio::awaitable<bool> {
-    const auto deadline = clock_type::now() + limit;
-    for (;;) {
-      poll_once();
-      if (done()) co_return true;
-      if (clock_type::now() >= deadline || program.poll()) co_return false;
-      timer.expires_after(tick);
-      co_await timer.async_wait(asio::use_awaitable);
-    }
+  const std::function<void()> look = poll_once;
+  auto wait_for = [&](const std::function<bool()>& done, clock_type::duration limit) {
+    return watch_until(program, look, done, limit);
   };
   const std::function<bool()> never = [] { return false; };
 
@@ -325,15 +319,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
     r.passed = refused && !why.empty();
     co_return r;
   }
-  if (!r.pull && flowing) {
-    // What the program itself reported (docs/RELIABILITY.md: logs and metrics).
-    const auto intervals = count_log_lines(log_path, "connected again after");
-    const auto quick = count_log_lines(log_path, "restored within one observation");
-    auto last = last_log_line(log_path, "connected again after");
-    if (const auto at = last.find("after "); at != std::string::npos) last = last.substr(at + 6, last.find(" s ", at) - at - 4);
-    if (intervals) add_note("eventwire logged " + std::to_string(intervals) + " disconnected interval(s), the last " + last);
-    if (quick) add_note("eventwire logged " + std::to_string(quick) + " reconnect(s) quicker than its 250 ms observation");
-  }
+  if (!r.pull && flowing) add_note(disconnections_logged(log_path));
   r.passed = flowing && r.recovered && r.lost == 0;
   co_return r;
 }
