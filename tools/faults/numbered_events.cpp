@@ -1,5 +1,7 @@
 #include "numbered_events.hpp"
 
+#include "delivery_log.hpp"
+
 #include <eventwire/emulator/unity_emulator.hpp>
 #include <eventwire/missioncontrol/event_type.hpp>
 
@@ -8,17 +10,6 @@
 namespace eventwire::faults {
 
 namespace {
-
-// The digits right after the first `key` found in `text`.
-std::optional<std::uint64_t> number_after(std::string_view text, std::string_view key) {
-  const auto at = text.find(key);
-  if (at == std::string_view::npos) return std::nullopt;
-  const char* first = text.data() + at + key.size();
-  std::uint64_t n = 0;
-  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), n);
-  if (ec != std::errc{} || end == first) return std::nullopt;
-  return n;
-}
 
 // The string value of the first `"key":"` after `from`.
 std::string_view string_after(std::string_view text, std::string_view key, std::size_t from = 0) {

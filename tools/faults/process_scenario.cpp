@@ -4,6 +4,7 @@
 #include "emulator_process.hpp"
 #include "numbered_events.hpp"
 #include "run_files.hpp"
+#include "suite_limits.hpp"
 #include "target.hpp"
 #include "watch.hpp"
 
@@ -29,13 +30,11 @@ using wall = std::chrono::system_clock;
 namespace {
 
 constexpr auto listen_limit = 10s;   // until an emulator listens
-constexpr auto start_limit = 30s;    // until traffic flows end to end
 constexpr auto pause_for = 6s;       // SIGSTOP: twice the client's 3 s timeouts
 constexpr auto down_for = 3s;        // SIGKILL: the ports refuse connections this long
 constexpr auto finish_limit = 60s;   // until the last emulator sent its whole count
-constexpr auto settle_quiet = 3s;
-constexpr auto settle_limit = 30s;
-constexpr auto in_flight = 100ms;    // as scenario.cpp: an event this shortly before the fault
+using limits::in_flight;
+using limits::settle_quiet;
 constexpr std::uint64_t restarted_first_id = 1'000'000;
 
 double seconds(steady::duration d) { return std::chrono::duration<double>(d).count(); }
@@ -118,7 +117,7 @@ asio::awaitable<row> run_process_scenario(const suite_settings& settings, std::s
 
   const auto warm = std::max<std::uint64_t>(20, static_cast<std::uint64_t>(settings.rate));
   const std::function<bool()> warmed = [&] { return log.arrivals().size() >= warm; };
-  const bool flowing = co_await wait_for(warmed, start_limit);
+  const bool flowing = co_await wait_for(warmed, limits::start);
   if (!flowing) r.note = "traffic never flowed end to end";
   steady::time_point fault_at{}, clear_at{};
   if (flowing) {
@@ -154,7 +153,7 @@ asio::awaitable<row> run_process_scenario(const suite_settings& settings, std::s
     if (log.arrivals().size() >= sent.size()) return true;
     return steady::now() - std::max(stopped_at, log.last_arrival()) >= settle_quiet;
   };
-  if (flowing) co_await wait_for(settled, settle_limit);
+  if (flowing) co_await wait_for(settled, limits::settle);
   const auto early_exit = program.poll();
   const int status = co_await program.stop(10s);
   for (auto& e : emulators) {

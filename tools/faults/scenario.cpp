@@ -4,6 +4,7 @@
 #include "delivery_log.hpp"
 #include "nats_stream_reader.hpp"
 #include "run_files.hpp"
+#include "suite_limits.hpp"
 #include "target.hpp"
 #include "watch.hpp"
 
@@ -34,14 +35,10 @@ using clock_type = std::chrono::steady_clock;
 namespace {
 
 constexpr auto tick = 20ms;
-constexpr auto start_limit = 30s;     // until traffic flows end to end
 constexpr auto recover_limit = 60s;   // after the fault ends
-constexpr auto settle_quiet = 3s;     // no new delivery for this long (3 pull intervals)
-constexpr auto settle_limit = 30s;
 constexpr auto after_recovery = 2s;   // traffic goes on this long once recovered
-// An event emitted this shortly before the fault may still sit in the server's send queue: it
-// counts as emitted inside the disconnected interval.
-constexpr auto in_flight = 100ms;
+using limits::in_flight;
+using limits::settle_quiet;
 constexpr std::string_view nats_stream = "FAULTS";
 
 // How long each fault lasts (the cut is instantaneous; silences outlast the 3 s timeouts).
@@ -211,7 +208,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
   } else {
     const std::uint64_t warm = std::max<std::uint64_t>(20, static_cast<std::uint64_t>(settings.rate));
     const std::function<bool()> warmed = [&] { return log.arrivals().size() >= warm; };
-    flowing = co_await wait_for(warmed, start_limit);
+    flowing = co_await wait_for(warmed, limits::start);
     if (!flowing) r.note = "traffic never flowed end to end";
   }
 
@@ -266,7 +263,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
     const auto quiet_since = std::max(stopped_at, log.last_arrival());
     return clock_type::now() - quiet_since >= settle_quiet;
   };
-  if (flowing) co_await wait_for(settled, settle_limit);
+  if (flowing) co_await wait_for(settled, limits::settle);
   const auto early_exit = program.poll();
   const int status = co_await program.stop(10s);
   poll_once();
