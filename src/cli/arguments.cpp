@@ -23,10 +23,18 @@ Usage:
       second per source (default 5); --count: events per source, then the demo ends once all
       were delivered; default duration 10 s without --count.
   eventwire emulate SYSTEM [--port N] [--rate N] [--count N] [--duration D]
+                   [--first-id N] [--sent-log FILE] [--keep-alive D]
       Serves one emulator until interrupted and prints the config entry that consumes it.
       SYSTEM: websdk, missioncontrol, clay, unity, portos, signalr. Systems with two
       endpoints use ports N and N+1. With --count, a line on stderr says when all were sent
-      (Unity: made available to fetch).
+      (Unity: made available to fetch). Each event has a sequence number, from --first-id
+      (default 0; a restarted emulator's events need not repeat the first one's; not Unity,
+      whose numbers are its positions): websdk Event.Sequence, missioncontrol incident
+      inc-(N/24+1) and its (N%24)th type, clay message id M<N> (entry hub E<N>), portos
+      resource KIND-(N%1000) at version N/1000+1 (every 10th: licence LIC-(N+1)), signalr
+      "sequence", unity notification N+1. --sent-log FILE writes a line per event sent:
+      its number and the time in microseconds since the epoch. --keep-alive D: how often
+      the hubs ping and the Web SDK stream sends a KeepAlive (default 15s).
   eventwire websdk alarms --config FILE --source NAME [--legacy]
   eventwire websdk trigger --config FILE --source NAME --alarm ALARM [--entity ENTITY]
       [--context TEXT] [--priority 1-255] [--attach GUID]... [--forward-to GUID]... [--link URL]...
@@ -115,6 +123,27 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
         return std::nullopt;
       }
       a.count = count;
+    } else if (arg == "--first-id") {
+      const std::string* v = value_of(arg);
+      std::uint64_t first = 0;
+      if (!v) return std::nullopt;
+      if (!parse_integer(*v, first) || first > (std::uint64_t{1} << 53)) {
+        error = "--first-id: not a whole number up to 2^53: " + *v;
+        return std::nullopt;
+      }
+      a.first_id = first;
+    } else if (arg == "--sent-log") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      a.sent_log = *v;
+    } else if (arg == "--keep-alive") {
+      const std::string* v = value_of(arg);
+      if (!v) return std::nullopt;
+      a.keep_alive = config::parse_duration(*v);
+      if (!a.keep_alive || a.keep_alive->count() <= 0) {
+        error = "--keep-alive: not a positive duration: " + *v;
+        return std::nullopt;
+      }
     } else if (arg == "--log-level") {
       const std::string* v = value_of(arg);
       if (!v) return std::nullopt;
@@ -174,6 +203,10 @@ std::optional<arguments> parse_arguments(const std::vector<std::string>& argv, s
   }
   if (a.command == "emulate" && a.system.empty()) {
     error = "emulate needs the system to serve";
+    return std::nullopt;
+  }
+  if (a.command != "emulate" && (a.first_id || !a.sent_log.empty() || a.keep_alive)) {
+    error = "--first-id, --sent-log and --keep-alive are options of emulate";
     return std::nullopt;
   }
   return a;

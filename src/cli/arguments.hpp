@@ -27,6 +27,9 @@ struct arguments {
   std::optional<std::uint64_t> count;
   std::optional<std::uint16_t> port;
   std::string system;  // for emulate
+  std::optional<std::uint64_t> first_id;              // emulate --first-id
+  std::string sent_log;                               // emulate --sent-log FILE
+  std::optional<std::chrono::milliseconds> keep_alive;  // emulate --keep-alive D
   log_level logging = log_level::info;
   std::string metrics_listen;  // --metrics-listen HOST:PORT
   websdk_arguments websdk;     // for websdk

@@ -4,6 +4,7 @@
 #include "emulated_systems.hpp"
 #include "log.hpp"
 #include "program_config.hpp"
+#include "sent_log.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -58,7 +59,7 @@ class scratch_directory {
 
 int run_demo(const arguments& args) {
   asio::io_context io;
-  const traffic t{args.rate.value_or(default_rate), args.count.value_or(0)};
+  const traffic t{.rate = args.rate.value_or(default_rate), .count = args.count.value_or(0)};
 
   std::vector<std::unique_ptr<emulated_system>> systems;
   json::array sources;
@@ -101,7 +102,7 @@ int run_emulate(const arguments& args) {
   asio::io_context io;
   std::unique_ptr<emulated_system> system;
   try {
-    system = make_emulated_system(args.system, io.get_executor(), args.port.value_or(0));
+    system = make_emulated_system(args.system, io.get_executor(), {.port = args.port.value_or(0), .keep_alive = args.keep_alive});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "eventwire: cannot serve %s: %s\n", args.system.c_str(), e.code().message().c_str());
     return exit_failure;
@@ -112,12 +113,26 @@ int run_emulate(const arguments& args) {
     std::fprintf(stderr, "eventwire: no emulator named '%s' (available: %s)\n", args.system.c_str(), names.c_str());
     return exit_usage;
   }
+  if (args.first_id.value_or(0) != 0 && !system->numbers_from_any()) {
+    std::fprintf(stderr, "eventwire: --first-id: the %s emulator numbers its events from 0 (their positions)\n",
+                 args.system.c_str());
+    return exit_usage;
+  }
+  sent_log sent;
+  if (!args.sent_log.empty()) {
+    if (const auto ec = sent.open(args.sent_log)) {
+      std::fprintf(stderr, "eventwire: --sent-log %s: %s\n", args.sent_log.c_str(), ec.message().c_str());
+      return exit_failure;
+    }
+  }
   std::fprintf(stderr, "eventwire: %s emulator on 127.0.0.1; Ctrl-C ends it. A config's \"sources\" for it:\n%s\n",
                args.system.c_str(), json::serialize(system->sources()).c_str());
-  const traffic t{args.rate.value_or(default_rate), args.count.value_or(0)};
+  traffic t{.rate = args.rate.value_or(default_rate), .count = args.count.value_or(0), .first = args.first_id.value_or(0)};
+  if (sent.is_open()) t.sent = [&sent](std::uint64_t n) { sent.record(n); };
   system->start(io.get_executor(), t, [&] {
-    std::fprintf(stderr, "eventwire: %s emulator: all %llu events generated\n", args.system.c_str(),
-                 static_cast<unsigned long long>(t.count));
+    std::fprintf(stderr, "eventwire: %s emulator: all %llu events generated (sequence numbers %llu to %llu)\n",
+                 args.system.c_str(), static_cast<unsigned long long>(t.count),
+                 static_cast<unsigned long long>(t.first), static_cast<unsigned long long>(t.first + t.count - 1));
   });
   bool stopping = false;
   asio::signal_set signals(io, SIGINT, SIGTERM);

@@ -51,13 +51,15 @@ constexpr auto listener_wait = std::chrono::hours(24);
 
 std::uint64_t count_of(traffic t) { return t.count == 0 ? std::numeric_limits<std::uint64_t>::max() : t.count; }
 
-// Calls `one` t.count times (0: until cancelled), t.rate a second.
-asio::awaitable<void> paced(traffic t, std::function<void()> one) {
+// Sends event t.first, t.first + 1, ... with `one`, t.count of them (0: until cancelled), t.rate a
+// second, and tells t.sent of each.
+asio::awaitable<void> paced(traffic t, std::function<void(std::uint64_t)> one) {
   asio::steady_timer pace(co_await asio::this_coro::executor);
   const auto interval = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(1.0 / t.rate));
   auto next = clock::now();
   for (std::uint64_t sent = 0; sent < count_of(t); ++sent) {
-    one();
+    one(t.first + sent);
+    if (t.sent) t.sent(t.first + sent);
     next += interval;
     pace.expires_at(next);
     auto [ec] = co_await pace.async_wait(use_tuple);
@@ -71,20 +73,22 @@ asio::awaitable<void> generate_websdk(emulator::websdk_emulator& e, traffic t) {
   std::function<bool()> streaming = [&e] { return e.open_streams() > 0; };
   const bool listening = co_await e.wait_until(streaming, listener_wait);
   if (!listening) co_return;
-  std::function<void()> one = [&e] { e.generate(1); };
+  std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.generate(1, "\"Sequence\":" + std::to_string(n)); };
   co_await paced(t, one);
 }
 
 asio::awaitable<void> generate_missioncontrol(emulator::missioncontrol_emulator& e, traffic t) {
   const bool listening = co_await e.hub().wait_for_connections(1, listener_wait);
   if (!listening) co_return;
-  co_await e.generate(count_of(t), t.rate);
+  std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.notify_generated(n); };
+  co_await paced(t, one);
 }
 
 asio::awaitable<void> generate_clay(emulator::clay_emulator& e, clay::hub h, traffic t) {
   const bool listening = co_await e.hub(h).wait_for_connections(1, listener_wait);
   if (!listening) co_return;
-  co_await e.generate(h, count_of(t), t.rate);
+  std::function<void(std::uint64_t)> one = [&e, h](std::uint64_t n) { e.send_numbered(h, n); };
+  co_await paced(t, one);
 }
 
 // Pull: each tick makes available every notification due by then (at most `chunk` at once, so
@@ -107,6 +111,8 @@ asio::awaitable<void> generate_unity(emulator::unity_emulator& e, traffic t) {
     const auto due = std::min<std::uint64_t>(total, static_cast<std::uint64_t>(elapsed * t.rate) + 1);
     const std::uint64_t now_made = std::min(due - std::min(due, made), chunk);
     e.generate(now_made);
+    if (t.sent)
+      for (std::uint64_t n = made; n < made + now_made; ++n) t.sent(n);
     made += now_made;
     if (made >= total) break;
     tick.expires_at(made < due ? clock::now() : due_at(made));
@@ -120,7 +126,8 @@ asio::awaitable<void> generate_portos(emulator::portos_emulator& e, traffic t) {
   std::function<bool()> subscribed = [&e] { return e.subscription_count() >= 2; };
   const bool listening = co_await e.wait_until(subscribed, listener_wait);
   if (!listening) co_return;
-  co_await e.generate(count_of(t), t.rate);
+  std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.notify_generated(n); };
+  co_await paced(t, one);
 }
 
 // A door-access event; each one differs, so each gets its own id.
@@ -137,8 +144,15 @@ std::string door_event(std::uint64_t sequence) {
 asio::awaitable<void> generate_signalr(emulator::signalr_hub& hub, traffic t) {
   const bool listening = co_await hub.wait_for_connections(1, listener_wait);
   if (!listening) co_return;
-  std::function<void()> one = [&hub, n = std::uint64_t{0}]() mutable { hub.broadcast("ReceiveMessage", door_event(n++)); };
+  std::function<void(std::uint64_t)> one = [&hub](std::uint64_t n) { hub.broadcast("ReceiveMessage", door_event(n)); };
   co_await paced(t, one);
+}
+
+// A hub's options with the settings' port and keep-alive.
+emulator::signalr_hub_options hub_options(const system_settings& settings, emulator::signalr_hub_options o) {
+  o.port = settings.port;
+  if (settings.keep_alive) o.keep_alive_interval = *settings.keep_alive;
+  return o;
 }
 
 json::object source_entry(std::string_view name, std::string_view type, std::string url) {
@@ -147,7 +161,7 @@ json::object source_entry(std::string_view name, std::string_view type, std::str
 
 class websdk_system final : public emulated_system {
  public:
-  websdk_system(asio::any_io_executor ex, std::uint16_t port) : emulator_(ex, options(port)) {}
+  websdk_system(asio::any_io_executor ex, const system_settings& settings) : emulator_(ex, options(settings)) {}
 
   json::array sources() const override {
     auto s = source_entry("genetec-websdk", "genetec-websdk", emulator_.base_url().to_string());
@@ -166,8 +180,10 @@ class websdk_system final : public emulated_system {
   }
 
  private:
-  static emulator::websdk_emulator_options options(std::uint16_t port) {
+  static emulator::websdk_emulator_options options(const system_settings& settings) {
+    const auto port = settings.port;
     emulator::websdk_emulator_options o;
+    if (settings.keep_alive) o.heartbeat_interval = *settings.keep_alive;
     o.api_port = port;
     o.streaming_port = port == 0 ? 0 : static_cast<std::uint16_t>(port + 1);
     return o;
@@ -182,7 +198,7 @@ class websdk_system final : public emulated_system {
 
 class missioncontrol_system final : public emulated_system {
  public:
-  missioncontrol_system(asio::any_io_executor ex, std::uint16_t port) : emulator_(ex, options(port)) {}
+  missioncontrol_system(asio::any_io_executor ex, const system_settings& settings) : emulator_(ex, options(settings)) {}
 
   json::array sources() const override {
     auto s = source_entry("genetec-missioncontrol", "genetec-missioncontrol", emulator_.base_url());
@@ -193,9 +209,10 @@ class missioncontrol_system final : public emulated_system {
   }
 
  private:
-  static emulator::missioncontrol_emulator_options options(std::uint16_t port) {
+  static emulator::missioncontrol_emulator_options options(const system_settings& settings) {
+    const auto port = settings.port;
     emulator::missioncontrol_emulator_options o;
-    o.hub.port = port;
+    o.hub = hub_options(settings, o.hub);
     o.token_port = port == 0 ? 0 : static_cast<std::uint16_t>(port + 1);
     return o;
   }
@@ -206,7 +223,7 @@ class missioncontrol_system final : public emulated_system {
 
 class clay_system final : public emulated_system {
  public:
-  clay_system(asio::any_io_executor ex, std::uint16_t port) : emulator_(ex, options(port)) {}
+  clay_system(asio::any_io_executor ex, const system_settings& settings) : emulator_(ex, options(settings)) {}
 
   json::array sources() const override {
     json::array out;
@@ -219,9 +236,10 @@ class clay_system final : public emulated_system {
   }
 
  private:
-  static emulator::clay_emulator_options options(std::uint16_t port) {
+  static emulator::clay_emulator_options options(const system_settings& settings) {
+    const auto port = settings.port;
     emulator::clay_emulator_options o;
-    o.hub.port = port;
+    o.hub = hub_options(settings, o.hub);
     o.entry_port = port == 0 ? 0 : static_cast<std::uint16_t>(port + 1);
     return o;
   }
@@ -242,7 +260,7 @@ class clay_system final : public emulated_system {
 
 class unity_system final : public emulated_system {
  public:
-  unity_system(asio::any_io_executor ex, std::uint16_t port) : emulator_(ex, options(port)) {}
+  unity_system(asio::any_io_executor ex, const system_settings& settings) : emulator_(ex, options(settings)) {}
 
   json::array sources() const override {
     auto s = source_entry("webroot-unity", "webroot-unity", emulator_.base_url().to_string());
@@ -254,12 +272,13 @@ class unity_system final : public emulated_system {
   }
 
  private:
-  static emulator::unity_emulator_options options(std::uint16_t port) {
+  static emulator::unity_emulator_options options(const system_settings& settings) {
     emulator::unity_emulator_options o;
-    o.port = port;
+    o.port = settings.port;
     o.max_fetch_records = 256;  // nobody reads them here; a long demo keeps its memory flat
     return o;
   }
+  bool numbers_from_any() const noexcept override { return false; }
   asio::awaitable<void> generate() override { return generate_unity(emulator_, planned()); }
   asio::awaitable<void> close() override {
     emulator_.stop();
@@ -270,7 +289,7 @@ class unity_system final : public emulated_system {
 
 class portos_system final : public emulated_system {
  public:
-  portos_system(asio::any_io_executor ex, std::uint16_t port) : emulator_(ex, options(port)) {}
+  portos_system(asio::any_io_executor ex, const system_settings& settings) : emulator_(ex, options(settings)) {}
 
   json::array sources() const override {
     auto s = source_entry("portos", "portos", emulator_.url());
@@ -280,9 +299,9 @@ class portos_system final : public emulated_system {
   }
 
  private:
-  static emulator::portos_emulator_options options(std::uint16_t port) {
+  static emulator::portos_emulator_options options(const system_settings& settings) {
     emulator::portos_emulator_options o;
-    o.hub.port = port;
+    o.hub = hub_options(settings, o.hub);
     return o;
   }
   asio::awaitable<void> generate() override { return generate_portos(emulator_, planned()); }
@@ -293,7 +312,7 @@ class portos_system final : public emulated_system {
 // Any ASP.NET Core hub: door-access events as `ReceiveMessage` invocations.
 class signalr_system final : public emulated_system {
  public:
-  signalr_system(asio::any_io_executor ex, std::uint16_t port) : hub_(ex, options(port)) {}
+  signalr_system(asio::any_io_executor ex, const system_settings& settings) : hub_(ex, options(settings)) {}
 
   json::array sources() const override {
     auto s = source_entry("signalr", "signalr", hub_.url());
@@ -302,10 +321,8 @@ class signalr_system final : public emulated_system {
   }
 
  private:
-  static emulator::signalr_hub_options options(std::uint16_t port) {
-    emulator::signalr_hub_options o;
-    o.port = port;
-    return o;
+  static emulator::signalr_hub_options options(const system_settings& settings) {
+    return hub_options(settings, {});
   }
   asio::awaitable<void> generate() override { return generate_signalr(hub_, planned()); }
   asio::awaitable<void> close() override { co_await hub_.stop(1s); }
@@ -313,13 +330,13 @@ class signalr_system final : public emulated_system {
 };
 
 template <class System>
-std::unique_ptr<emulated_system> make(asio::any_io_executor ex, std::uint16_t port) {
-  return std::make_unique<System>(std::move(ex), port);
+std::unique_ptr<emulated_system> make(asio::any_io_executor ex, const system_settings& settings) {
+  return std::make_unique<System>(std::move(ex), settings);
 }
 
 struct system_entry {
   std::string_view name;
-  std::unique_ptr<emulated_system> (*make)(asio::any_io_executor, std::uint16_t);
+  std::unique_ptr<emulated_system> (*make)(asio::any_io_executor, const system_settings&);
   bool vendor;  // one of the five systems the demo runs on
 };
 
@@ -339,9 +356,9 @@ std::vector<std::string_view> emulated_system_names(bool vendors_only) {
 }
 
 std::unique_ptr<emulated_system> make_emulated_system(std::string_view system, asio::any_io_executor ex,
-                                                      std::uint16_t port) {
+                                                      const system_settings& settings) {
   for (const auto& s : systems)
-    if (s.name == system) return s.make(std::move(ex), port);
+    if (s.name == system) return s.make(std::move(ex), settings);
   return nullptr;
 }
 

@@ -5,9 +5,11 @@
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/json/array.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,9 +17,23 @@
 namespace eventwire::cli {
 
 // The traffic an emulated system generates: `rate` events a second, `count` in all (0: no end).
+// Every event carries a sequence number, `first`, `first + 1`, ... (Unity: its notification
+// number less one, always from 0), where a consumer can read it (see emulate's --help).
 struct traffic {
   double rate = 10;
   std::uint64_t count = 0;
+  std::uint64_t first = 0;
+  // Called with each event's sequence number once sent (pushed to the listeners, or made
+  // available to fetch).
+  std::function<void(std::uint64_t)> sent{};
+};
+
+// How an emulated system serves.
+struct system_settings {
+  std::uint16_t port = 0;  // 0: a free one; systems with two endpoints use port and port + 1
+  // How often the server pings an idle connection (SignalR hubs) or sends a KeepAlive (Web SDK);
+  // none: the emulator's default (15 s).
+  std::optional<std::chrono::milliseconds> keep_alive;
 };
 
 // One vendor system served by its in-process emulator on 127.0.0.1, with generated traffic and
@@ -33,6 +49,8 @@ class emulated_system {
   void start(boost::asio::any_io_executor ex, traffic t, std::function<void()> on_generated = {});
   // Ends the traffic and closes every connection politely.
   boost::asio::awaitable<void> stop();
+  // False when the sequence numbers cannot start elsewhere than 0 (Unity: they are positions).
+  virtual bool numbers_from_any() const noexcept { return true; }
 
  protected:
   // Generates traffic() (kept in a member: g++ 12 misplaces a virtual coroutine's parameters).
@@ -54,10 +72,9 @@ class emulated_system {
 // generic SignalR hub).
 std::vector<std::string_view> emulated_system_names(bool vendors_only = false);
 
-// The emulator of `system` (one of emulated_system_names()) on `port` (0: a free one; systems
-// with two endpoints use `port` and `port + 1`). Throws boost::system::system_error when a port
-// cannot be bound.
+// The emulator of `system` (one of emulated_system_names()); null for an unknown name. Throws
+// boost::system::system_error when a port cannot be bound.
 std::unique_ptr<emulated_system> make_emulated_system(std::string_view system, boost::asio::any_io_executor ex,
-                                                      std::uint16_t port = 0);
+                                                      const system_settings& settings = {});
 
 }  // namespace eventwire::cli

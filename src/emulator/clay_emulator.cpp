@@ -58,6 +58,14 @@ std::size_t clay_emulator::send(clay::hub h, const clay_message& message) {
   return n;
 }
 
+std::size_t clay_emulator::send_numbered(clay::hub h, std::uint64_t i) {
+  clay_message m;
+  m.id = (h == clay::hub::incident ? "M" : "E") + std::to_string(i);
+  m.collection_id = options_.collections.empty() ? std::string("site-1")
+                                                  : options_.collections[i % options_.collections.size()];
+  return send(h, m);
+}
+
 boost::asio::awaitable<std::uint64_t> clay_emulator::generate(clay::hub h, std::uint64_t count,
                                                               double rate_per_second) {
   boost::asio::steady_timer pace(co_await boost::asio::this_coro::executor);

@@ -217,7 +217,6 @@ std::size_t missioncontrol_emulator::notify(missioncontrol::event_type type, std
 boost::asio::awaitable<std::uint64_t> missioncontrol_emulator::generate(std::uint64_t count, double rate_per_second) {
   boost::asio::steady_timer pace(co_await boost::asio::this_coro::executor);
   const auto start = clock_type::now();
-  const auto types = missioncontrol::known_event_types();
   std::uint64_t emitted = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
     if (rate_per_second > 0 && i > 0) {
@@ -226,19 +225,23 @@ boost::asio::awaitable<std::uint64_t> missioncontrol_emulator::generate(std::uin
       auto [ec] = co_await pace.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
       if (ec) break;
     }
-    const std::uint64_t n = generated_++;
-    // Each incident starts with Created, then goes through the other 23 types.
-    const std::size_t k = n % types.size();
-    auto type = types[k];
-    if (k == 0) {
-      type = missioncontrol::event_type::created;
-    } else if (type == missioncontrol::event_type::created) {
-      type = types[0];
-    }
-    notify(type, "inc-" + std::to_string(n / types.size() + 1));
+    notify_generated(generated_++);
     ++emitted;
   }
   co_return emitted;
+}
+
+std::size_t missioncontrol_emulator::notify_generated(std::uint64_t n) {
+  const auto types = missioncontrol::known_event_types();
+  // Each incident starts with Created, then goes through the other 23 types.
+  const std::size_t k = n % types.size();
+  auto type = types[k];
+  if (k == 0) {
+    type = missioncontrol::event_type::created;
+  } else if (type == missioncontrol::event_type::created) {
+    type = types[0];
+  }
+  return notify(type, "inc-" + std::to_string(n / types.size() + 1));
 }
 
 boost::asio::awaitable<bool> missioncontrol_emulator::wait_delivered(clock_type::duration timeout) {

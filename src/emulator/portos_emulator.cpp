@@ -94,7 +94,6 @@ boost::asio::awaitable<std::uint64_t> portos_emulator::generate(std::uint64_t co
   boost::asio::steady_timer pace(co_await boost::asio::this_coro::executor);
   const auto start = std::chrono::steady_clock::now();
   std::uint64_t delivered = 0;
-  portos_change change;
   for (std::uint64_t i = 0; i < count; ++i) {
     if (rate_per_second > 0 && i > 0) {
       const auto due = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -103,19 +102,21 @@ boost::asio::awaitable<std::uint64_t> portos_emulator::generate(std::uint64_t co
       auto [ec] = co_await pace.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
       if (ec) break;
     }
-    if (options_.licence_every != 0 && (i + 1) % options_.licence_every == 0) {
-      delivered += notify_licence_activated("LIC-" + std::to_string(i + 1));
-      continue;
-    }
-    const auto& kinds = options_.resource_kinds;
-    change.kind = kinds.empty() ? std::string("door") : kinds[i % kinds.size()];
-    change.action = actions[(i / std::max<std::size_t>(kinds.size(), 1)) % actions.size()];
-    change.resource_id = change.kind + "-" + std::to_string(i % 1000);
-    change.resource_name.clear();
-    change.version = static_cast<std::int64_t>(i / 1000 + 1);
-    delivered += notify(change);
+    delivered += notify_generated(i);
   }
   co_return delivered;
+}
+
+std::size_t portos_emulator::notify_generated(std::uint64_t i) {
+  if (options_.licence_every != 0 && (i + 1) % options_.licence_every == 0)
+    return notify_licence_activated("LIC-" + std::to_string(i + 1));
+  const auto& kinds = options_.resource_kinds;
+  portos_change change;
+  change.kind = kinds.empty() ? std::string("door") : kinds[i % kinds.size()];
+  change.action = actions[(i / std::max<std::size_t>(kinds.size(), 1)) % actions.size()];
+  change.resource_id = change.kind + "-" + std::to_string(i % 1000);
+  change.version = static_cast<std::int64_t>(i / 1000 + 1);
+  return notify(change);
 }
 
 std::vector<portos::subscription> portos_emulator::subscriptions(std::uint64_t connection) const {

@@ -159,7 +159,7 @@ std::int64_t websdk_state::trigger(websdk_alarm_instance a) {
   return a.instance_id;
 }
 
-std::size_t websdk_state::generate(std::uint64_t count) {
+std::size_t websdk_state::generate(std::uint64_t count, std::string_view event_members) {
   static constexpr std::string_view camera_events[] = {"CameraMotion", "CameraMotionOff"};
   static constexpr std::string_view door_events[] = {"AccessGranted", "DoorOpened", "DoorClosed"};
   static constexpr std::string_view cardholder_events[] = {"CardholderAccessGranted", "CardholderAccessRefused"};
@@ -171,7 +171,7 @@ std::size_t websdk_state::generate(std::uint64_t count) {
     if (e.type == "Camera") type = camera_events[(n / entities.size()) % 2];
     else if (e.type == "Door") type = door_events[(n / entities.size()) % 3];
     else type = cardholder_events[(n / entities.size()) % 2];
-    delivered += deliver_event(type, e.guid);
+    delivered += deliver_event(type, e.guid, event_members);
   }
   notify();
   return delivered;
@@ -194,8 +194,12 @@ asio::awaitable<void> websdk_generate_loop(std::shared_ptr<websdk_state> st) {
 websdk_emulator::websdk_emulator(boost::asio::any_io_executor ex, websdk_emulator_options options)
     : state_(std::make_shared<detail::websdk_state>(ex, std::move(options))) {
   std::weak_ptr<detail::websdk_state> weak = state_;
+  auto& o = state_->options;
+  if (o.tls && !o.certificate) o.certificate = net::make_self_signed_certificate();
   server_options api;
-  api.port = state_->options.api_port;
+  api.tls = o.tls;
+  api.certificate = o.certificate;
+  api.port = o.api_port;
   state_->api.emplace(
       ex,
       [weak](request& req, connection& c) -> boost::asio::awaitable<std::optional<response>> {
@@ -205,7 +209,9 @@ websdk_emulator::websdk_emulator(boost::asio::any_io_executor ex, websdk_emulato
       },
       api);
   server_options streaming;
-  streaming.port = state_->options.streaming_port;
+  streaming.tls = o.tls;
+  streaming.certificate = o.certificate;
+  streaming.port = o.streaming_port;
   streaming.keep_alive_timeout = {};
   state_->streaming.emplace(
       ex,
@@ -226,6 +232,7 @@ websdk_emulator::~websdk_emulator() { stop(); }
 std::uint16_t websdk_emulator::api_port() const noexcept { return state_->api->port(); }
 std::uint16_t websdk_emulator::streaming_port() const noexcept { return state_->streaming->port(); }
 net::url websdk_emulator::base_url() const { return state_->api->url(state_->options.base_path); }
+const net::self_signed_certificate* websdk_emulator::certificate() const noexcept { return state_->api->certificate(); }
 
 const std::vector<websdk_entity>& websdk_emulator::entities() const noexcept { return state_->entities; }
 const websdk_entity* websdk_emulator::find(std::string_view type, std::uint32_t logical_id) const noexcept {
@@ -239,7 +246,9 @@ std::size_t websdk_emulator::raise_event(std::string_view event_type, std::strin
   return n;
 }
 
-std::size_t websdk_emulator::generate(std::uint64_t count) { return state_->generate(count); }
+std::size_t websdk_emulator::generate(std::uint64_t count, std::string_view event_members) {
+  return state_->generate(count, event_members);
+}
 
 std::int64_t websdk_emulator::trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                                             std::string_view context) {

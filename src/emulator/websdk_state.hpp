@@ -119,7 +119,7 @@ struct websdk_state : std::enable_shared_from_this<websdk_state> {
   // Sends an alarm's part to the monitoring sessions whose user receives `a`.
   std::size_t deliver_alarm_part(const std::string& json, const websdk_alarm_instance& a);
   std::int64_t trigger(websdk_alarm_instance a);
-  std::size_t generate(std::uint64_t count);
+  std::size_t generate(std::uint64_t count, std::string_view event_members = {});
 };
 
 // The two handlers (websdk_api.cpp, websdk_stream.cpp) and the generator loop.

@@ -40,6 +40,22 @@ BOOST_AUTO_TEST_CASE(emulate_needs_a_system_and_takes_a_port) {
   BOOST_TEST(error == "emulate needs the system to serve");
 }
 
+BOOST_AUTO_TEST_CASE(emulate_takes_a_first_id_a_sent_log_and_a_keep_alive) {
+  std::string error;
+  auto a = parse_arguments({"emulate", "signalr", "--first-id", "1000000", "--sent-log", "sent.log", "--keep-alive", "1s"},
+                           error);
+  BOOST_TEST_REQUIRE(a.has_value(), error);
+  BOOST_TEST(*a->first_id == 1000000u);
+  BOOST_TEST(a->sent_log == "sent.log");
+  BOOST_TEST(a->keep_alive->count() == 1000);
+  BOOST_TEST(!parse_arguments({"emulate", "signalr", "--first-id", "-1"}, error).has_value());
+  BOOST_TEST(error == "--first-id: not a whole number up to 2^53: -1");
+  BOOST_TEST(!parse_arguments({"emulate", "signalr", "--keep-alive", "0s"}, error).has_value());
+  BOOST_TEST(error == "--keep-alive: not a positive duration: 0s");
+  BOOST_TEST(!parse_arguments({"demo", "--first-id", "5"}, error).has_value());
+  BOOST_TEST(error == "--first-id, --sent-log and --keep-alive are options of emulate");
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_is_one_clear_sentence) {
   std::string error;
   BOOST_TEST(!parse_arguments({}, error).has_value());

@@ -6,6 +6,7 @@
 #include <eventwire/emulator/missioncontrol_emulator.hpp>
 #include <eventwire/emulator/signalr_hub.hpp>
 #include <eventwire/emulator/unity_emulator.hpp>
+#include <eventwire/emulator/websdk_emulator.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <thread>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -60,6 +62,22 @@ class numbered_hub {
   server_thread server_;
   std::optional<eventwire::emulator::signalr_hub> hub_;
 };
+
+// Runs the program on `config` until `file` holds `lines` lines (at most 30 s), then SIGTERM: it
+// must have delivered them and end with status 0.
+void runs_until_delivered(const std::string& config, const std::string& file, long lines) {
+  running_program program({"run", "--config", config});
+  const auto delivered = [&] {
+    const std::string text = read_file(file);
+    return std::count(text.begin(), text.end(), '\n') >= lines;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+  program.signal(SIGTERM);
+  const auto o = program.finish();
+  BOOST_TEST(delivered(), o.err);
+  BOOST_TEST(o.status == 0, o.err);
+}
 
 }  // namespace
 
@@ -180,19 +198,43 @@ BOOST_AUTO_TEST_CASE(a_pinned_unity_source_gets_its_token_with_the_same_pin) {
       "oauth2": {"client_id": "eventwire", "client_secret": "unity-emulator-secret"}}],
     "sinks": [{"type": "file", "path": ")" + events + R"("}],
     "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}})");
-  running_program program({"run", "--config", dir.file("config.json")});
-  const auto delivered = [&] {
-    const std::string text = read_file(events);
-    return std::count(text.begin(), text.end(), '\n') >= 3;
-  };
-  const auto deadline = std::chrono::steady_clock::now() + 30s;
-  while (!delivered() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
-  program.signal(SIGTERM);
-  const auto o = program.finish();
-  BOOST_TEST(delivered(), o.err);
-  BOOST_TEST(o.status == 0, o.err);
+  runs_until_delivered(dir.file("config.json"), events, 3);
   server.call([&] {
     unity.reset();
+    return 0;
+  });
+}
+
+// A Web SDK with its own certificate, pinned at the source: the API calls, the 301 to the https
+// streaming port and the stream all go over the pin (the fault suite's tls-mismatch row is the
+// refusal; this is its control).
+BOOST_AUTO_TEST_CASE(a_pinned_websdk_source_connects_and_delivers) {
+  server_thread server;
+  std::optional<eventwire::emulator::websdk_emulator> websdk;
+  const std::string base_url = server.call([&] {
+    eventwire::emulator::websdk_emulator_options o;
+    o.tls = true;
+    auto& w = websdk.emplace(server.io().get_executor(), o);
+    asio::co_spawn(server.io(), [&w]() -> asio::awaitable<void> {
+      std::function<bool()> subscribed = [&w] { return w.open_streams() > 0 && !w.subscriptions().empty(); };
+      const bool listening = co_await w.wait_until(subscribed, 20s);
+      if (!listening) co_return;
+      for (int i = 0; i < 3; ++i) w.raise_event("CameraMotion", w.find("Camera", 1)->guid);
+    }, asio::detached);
+    return w.base_url().to_string();
+  });
+  const std::string pin = server.call([&] { return websdk->certificate()->fingerprint.to_string(); });
+  BOOST_TEST_REQUIRE(base_url.rfind("https://", 0) == 0u, base_url);
+  const temporary_directory dir;
+  const std::string events = dir.file("events.ndjson");
+  dir.write("config.json", R"({"sources": [{"name": "websdk", "type": "genetec-websdk", "url": ")" + base_url +
+                                          R"x(", "username": "admin", "application_id": "eventwire", "password": "admin",
+      "subscriptions": ["event(Camera,CameraMotion)"], "tls": {"pin_sha256": ")x" + pin + R"("}}],
+    "sinks": [{"type": "file", "path": ")" + events + R"("}],
+    "checkpoints": {"type": "file", "dir": ")" + dir.file("state") + R"("}})");
+  runs_until_delivered(dir.file("config.json"), events, 3);
+  server.call([&] {
+    websdk.reset();
     return 0;
   });
 }

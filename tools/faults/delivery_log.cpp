@@ -62,16 +62,17 @@ void delivery_log::take(std::string_view line, clock::time_point now) {
   ++it->second.times;
 }
 
-std::optional<std::uint64_t> marked_sequence(std::string_view line) {
-  constexpr std::string_view marker = "fwseq-";
-  const auto at = line.find(marker);
+std::optional<std::uint64_t> number_after(std::string_view text, std::string_view key) {
+  const auto at = text.find(key);
   if (at == std::string_view::npos) return std::nullopt;
-  const char* first = line.data() + at + marker.size();
+  const char* first = text.data() + at + key.size();
   std::uint64_t n = 0;
-  const auto [end, ec] = std::from_chars(first, line.data() + line.size(), n);
+  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), n);
   if (ec != std::errc{} || end == first) return std::nullopt;
   return n;
 }
+
+std::optional<std::uint64_t> marked_sequence(std::string_view line) { return number_after(line, "fwseq-"); }
 
 std::string sequence_marker(std::uint64_t n) { return "fwseq-" + std::to_string(n); }
 

@@ -54,6 +54,8 @@ class delivery_log {
   clock::time_point last_arrival_{};
 };
 
+// The digits right after the first `key` in `text`; std::nullopt: no key, or no digits after it.
+std::optional<std::uint64_t> number_after(std::string_view text, std::string_view key);
 // The number after "fwseq-" in a line: how the hub and Web SDK targets mark their events.
 std::optional<std::uint64_t> marked_sequence(std::string_view line);
 // "fwseq-N", the marker of event N.

@@ -7,6 +7,7 @@
 //
 // Exit status: 0 every row passed, 1 a row failed (loss or no recovery), 2 bad command line.
 
+#include "process_scenario.hpp"
 #include "scenario.hpp"
 #include "table.hpp"
 #include "target.hpp"
@@ -20,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #ifndef EVENTWIRE_PROGRAM
@@ -34,13 +36,17 @@ namespace faults = eventwire::faults;
 constexpr const char* usage =
     "usage: eventwire-faults [--short] [--source TYPE]... [--scenario NAME]... [--rate N]\n"
     "                        [--program PATH] [--work-dir DIR]\n"
-    "  --short     one source (webroot-unity) and a few faults, well under 2 minutes\n"
+    "  --short     one source (webroot-unity) and a few faults, and signalr sigkill (a real\n"
+    "              server process), well under 2 minutes\n"
     "  sources:    webroot-unity genetec-missioncontrol portos genetec-websdk clay signalr\n"
-    "  scenarios:  restart cut silence half-open 401 expiry 429 5xx tls-mismatch sink-restart\n";
+    "  scenarios:  restart cut silence half-open 401 expiry 429 5xx tls-mismatch sink-restart\n"
+    "              sigstop sigkill (the server a real `eventwire emulate` process)\n";
 
 struct plan {
   std::vector<std::string> sources;
   std::vector<faults::scenario_kind> scenarios;
+  // Rows run after sources x scenarios (--short: one real-process row).
+  std::vector<std::pair<std::string, faults::scenario_kind>> extra;
   faults::suite_settings settings;
 };
 
@@ -74,6 +80,7 @@ bool parse(int argc, char** argv, plan& p) {
     }
   }
   if (quick) {
+    if (p.sources.empty() && p.scenarios.empty()) p.extra = {{"signalr", faults::scenario_kind::process_kill}};
     if (p.sources.empty()) p.sources = {"webroot-unity"};
     if (p.scenarios.empty())
       p.scenarios = {faults::scenario_kind::restart,      faults::scenario_kind::cut,
@@ -115,17 +122,26 @@ int main(int argc, char** argv) {
   asio::co_spawn(io, [&]() -> asio::awaitable<void> {
     std::fputs(faults::table_header().c_str(), stdout);
     std::fflush(stdout);
-    for (const auto& source : p.sources) {
-      for (const auto kind : p.scenarios) {
-        {
-          auto probe = faults::make_target(source, io.get_executor(), {});
-          if (!probe->supports(kind)) continue;
-        }
-        const auto r = co_await faults::run_scenario(p.settings, source, kind);
-        all_passed = all_passed && r.passed;
-        std::fputs(faults::table_row(r).c_str(), stdout);
-        std::fflush(stdout);
+    std::vector<std::pair<std::string, faults::scenario_kind>> rows;
+    for (const auto& source : p.sources)
+      for (const auto kind : p.scenarios) rows.emplace_back(source, kind);
+    rows.insert(rows.end(), p.extra.begin(), p.extra.end());
+    for (const auto& [source, kind] : rows) {
+      if (faults::real_process(kind)) {
+        if (!faults::process_row_applies(source, kind)) continue;
+      } else {
+        auto probe = faults::make_target(source, io.get_executor(), {});
+        if (!probe->supports(kind)) continue;
       }
+      faults::row r;
+      if (faults::real_process(kind)) {
+        r = co_await faults::run_process_scenario(p.settings, source, kind);
+      } else {
+        r = co_await faults::run_scenario(p.settings, source, kind);
+      }
+      all_passed = all_passed && r.passed;
+      std::fputs(faults::table_row(r).c_str(), stdout);
+      std::fflush(stdout);
     }
   }, [](std::exception_ptr e) {
     if (e) std::rethrow_exception(e);

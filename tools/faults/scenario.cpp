@@ -3,7 +3,10 @@
 #include "child_program.hpp"
 #include "delivery_log.hpp"
 #include "nats_stream_reader.hpp"
+#include "run_files.hpp"
+#include "suite_limits.hpp"
 #include "target.hpp"
+#include "watch.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -32,14 +35,10 @@ using clock_type = std::chrono::steady_clock;
 namespace {
 
 constexpr auto tick = 20ms;
-constexpr auto start_limit = 30s;     // until traffic flows end to end
 constexpr auto recover_limit = 60s;   // after the fault ends
-constexpr auto settle_quiet = 3s;     // no new delivery for this long (3 pull intervals)
-constexpr auto settle_limit = 30s;
 constexpr auto after_recovery = 2s;   // traffic goes on this long once recovered
-// An event emitted this shortly before the fault may still sit in the server's send queue: it
-// counts as emitted inside the disconnected interval.
-constexpr auto in_flight = 100ms;
+using limits::in_flight;
+using limits::settle_quiet;
 constexpr std::string_view nats_stream = "FAULTS";
 
 // How long each fault lasts (the cut is instantaneous; silences outlast the 3 s timeouts).
@@ -82,46 +81,6 @@ asio::awaitable<void> generate(std::shared_ptr<traffic> tr, target& t, double ra
     co_await pace.async_wait(asio::use_awaitable);
   }
   tr->done = true;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The last line of the program's log that mentions `needle` (empty: none; an empty needle: the
-// last line).
-std::string last_log_line(const fs::path& log, std::string_view needle) {
-  std::istringstream in(read_file(log));
-  std::string line, found;
-  while (std::getline(in, line))
-    if (!line.empty() && line.find(needle) != std::string::npos) found = line;
-  return found;
-}
-
-std::size_t count_log_lines(const fs::path& log, std::string_view needle) {
-  std::istringstream in(read_file(log));
-  std::string line;
-  std::size_t n = 0;
-  while (std::getline(in, line))
-    if (line.find(needle) != std::string::npos) ++n;
-  return n;
-}
-
-std::uint16_t free_port() {
-  asio::io_context io;
-  asio::ip::tcp::acceptor a(io, {asio::ip::make_address("127.0.0.1"), 0});
-  return a.local_endpoint().port();
-}
-
-bool accepts(std::uint16_t port) {
-  asio::io_context io;
-  asio::ip::tcp::socket s(io);
-  boost::system::error_code ec;
-  s.connect({asio::ip::make_address("127.0.0.1"), port}, ec);
-  return !ec;
 }
 
 // nats-server with JetStream, its store kept across restarts.
@@ -217,7 +176,6 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
   std::optional<clock_type::time_point> cleared_at;
   std::optional<std::uint64_t> max_seen;
   std::string poll_error;
-  asio::steady_timer timer(ex);
   auto poll_once = [&] {
     t->tick();
     if (nats) {
@@ -231,15 +189,9 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
       if (!max_seen || seq > *max_seen) max_seen = seq;
     if (cleared_at && !reconnected_at && t->ready_since(mark)) reconnected_at = clock_type::now();
   };
-  auto wait_for = [&](const std::function<bool()>& done, clock_type::duration limit) -> asio::awaitable<bool> {
-    const auto deadline = clock_type::now() + limit;
-    for (;;) {
-      poll_once();
-      if (done()) co_return true;
-      if (clock_type::now() >= deadline || program.poll()) co_return false;
-      timer.expires_after(tick);
-      co_await timer.async_wait(asio::use_awaitable);
-    }
+  const std::function<void()> look = poll_once;
+  auto wait_for = [&](const std::function<bool()>& done, clock_type::duration limit) {
+    return watch_until(program, look, done, limit);
   };
   const std::function<bool()> never = [] { return false; };
 
@@ -256,7 +208,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
   } else {
     const std::uint64_t warm = std::max<std::uint64_t>(20, static_cast<std::uint64_t>(settings.rate));
     const std::function<bool()> warmed = [&] { return log.arrivals().size() >= warm; };
-    flowing = co_await wait_for(warmed, start_limit);
+    flowing = co_await wait_for(warmed, limits::start);
     if (!flowing) r.note = "traffic never flowed end to end";
   }
 
@@ -311,7 +263,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
     const auto quiet_since = std::max(stopped_at, log.last_arrival());
     return clock_type::now() - quiet_since >= settle_quiet;
   };
-  if (flowing) co_await wait_for(settled, settle_limit);
+  if (flowing) co_await wait_for(settled, limits::settle);
   const auto early_exit = program.poll();
   const int status = co_await program.stop(10s);
   poll_once();
@@ -364,15 +316,7 @@ asio::awaitable<row> run_scenario(const suite_settings& settings, std::string ty
     r.passed = refused && !why.empty();
     co_return r;
   }
-  if (!r.pull && flowing) {
-    // What the program itself reported (docs/RELIABILITY.md: logs and metrics).
-    const auto intervals = count_log_lines(log_path, "connected again after");
-    const auto quick = count_log_lines(log_path, "restored within one observation");
-    auto last = last_log_line(log_path, "connected again after");
-    if (const auto at = last.find("after "); at != std::string::npos) last = last.substr(at + 6, last.find(" s ", at) - at - 4);
-    if (intervals) add_note("eventwire logged " + std::to_string(intervals) + " disconnected interval(s), the last " + last);
-    if (quick) add_note("eventwire logged " + std::to_string(quick) + " reconnect(s) quicker than its 250 ms observation");
-  }
+  if (!r.pull && flowing) add_note(disconnections_logged(log_path));
   r.passed = flowing && r.recovered && r.lost == 0;
   co_return r;
 }

@@ -15,6 +15,7 @@ constexpr entry entries[] = {
     {scenario_kind::unauthorized, "401"},          {scenario_kind::expiry, "expiry"},
     {scenario_kind::throttled, "429"},             {scenario_kind::server_error, "5xx"},
     {scenario_kind::tls_mismatch, "tls-mismatch"}, {scenario_kind::sink_restart, "sink-restart"},
+    {scenario_kind::process_pause, "sigstop"},     {scenario_kind::process_kill, "sigkill"},
 };
 
 }  // namespace

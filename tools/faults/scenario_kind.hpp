@@ -19,7 +19,15 @@ enum class scenario_kind {
   server_error,  // 5xx for a while
   tls_mismatch,  // the server's certificate is not the pinned one: must refuse to connect
   sink_restart,  // the NATS server killed and started again
+  // The server a real process (`eventwire emulate` as a child), not the in-process emulator:
+  process_pause,  // SIGSTOP for longer than the client's timeouts, then SIGCONT
+  process_kill,   // SIGKILL, then started again on the same ports (its events numbered anew)
 };
+
+// Whether the row runs the server as a separate process (process_scenario.hpp).
+constexpr bool real_process(scenario_kind k) noexcept {
+  return k == scenario_kind::process_pause || k == scenario_kind::process_kill;
+}
 
 std::string_view name(scenario_kind k) noexcept;
 std::optional<scenario_kind> scenario_from_name(std::string_view text) noexcept;

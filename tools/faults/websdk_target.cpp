@@ -15,8 +15,8 @@ namespace {
 
 class websdk_target final : public target {
  public:
-  websdk_target(boost::asio::any_io_executor ex, const target_options&)
-      : api_proxy_(ex, 0), stream_proxy_(ex, 0), emulator_(ex, options(stream_proxy_.port())) {
+  websdk_target(boost::asio::any_io_executor ex, const target_options& o)
+      : api_proxy_(ex, 0), stream_proxy_(ex, 0), emulator_(ex, options(stream_proxy_.port(), o)) {
     api_proxy_.set_upstream_port(emulator_.api_port());
     stream_proxy_.set_upstream_port(emulator_.streaming_port());
     camera_ = emulator_.find("Camera", 1)->guid;
@@ -33,7 +33,7 @@ class websdk_target final : public target {
   }
   std::vector<fault_proxy*> proxies() override { return {&stream_proxy_, &api_proxy_}; }
   fault_proxy& stream_proxy() override { return stream_proxy_; }
-  const net::self_signed_certificate* certificate() const noexcept override { return nullptr; }
+  const net::self_signed_certificate* certificate() const noexcept override { return emulator_.certificate(); }
 
   bool emit(std::uint64_t n) override {
     return emulator_.raise_event("CameraMotion", camera_, "\"Sequence\":\"" + sequence_marker(n) + "\"") > 0;
@@ -45,10 +45,8 @@ class websdk_target final : public target {
     return emulator_.streams_opened() > mark && emulator_.open_streams() > 0 && !emulator_.subscriptions().empty();
   }
 
-  // No tokens (HTTP Basic) and no TLS in the emulator.
-  bool supports(scenario_kind k) const override {
-    return k != scenario_kind::expiry && k != scenario_kind::tls_mismatch;
-  }
+  // No tokens (HTTP Basic).
+  bool supports(scenario_kind k) const override { return k != scenario_kind::expiry; }
   void inject(scenario_kind k) override {
     switch (k) {
       case scenario_kind::silence: emulator_.set_faults({.stall = true}); break;
@@ -70,8 +68,9 @@ class websdk_target final : public target {
   void clear(scenario_kind) override { emulator_.set_faults({}); }
 
  private:
-  static emulator::websdk_emulator_options options(std::uint16_t advertised) {
+  static emulator::websdk_emulator_options options(std::uint16_t advertised, const target_options& t) {
     emulator::websdk_emulator_options o;
+    o.tls = t.tls;  // both ports; the 301 names https
     o.advertised_streaming_port = advertised;
     o.heartbeat_interval = 1s;  // inside the source's silence_timeout
     return o;

@@ -62,6 +62,9 @@ class clay_emulator {
   // The generator: `count` messages on hub `h` cycling through the collections, at
   // `rate_per_second` (0: full speed); returns how many were delivered, summed over recipients.
   boost::asio::awaitable<std::uint64_t> generate(clay::hub h, std::uint64_t count, double rate_per_second = 0);
+  // Message number `i` (0, 1, ...) of a numbered traffic on hub `h`: id `M<i>` (incident hub) or
+  // `E<i>` (entry hub), the collections in turn; returns how many got it.
+  std::size_t send_numbered(clay::hub h, std::uint64_t i);
 
   std::uint64_t messages_sent() const noexcept { return sent_; }  // summed over recipients
   // The collectionId a connection asked for (empty: all).

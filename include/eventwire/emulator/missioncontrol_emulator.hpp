@@ -72,6 +72,9 @@ class missioncontrol_emulator {
   // The generator: `count` notifications cycling through the 24 types over a few incidents, at
   // `rate_per_second` (0: full speed); returns how many were emitted.
   boost::asio::awaitable<std::uint64_t> generate(std::uint64_t count, double rate_per_second = 0);
+  // The generator's notification number `n` (0, 1, ...): incident `inc-(n / 24 + 1)`, Created
+  // first and then the other 23 types, so `n` can be told from what is delivered.
+  std::size_t notify_generated(std::uint64_t n);
   // Sends what is held to ClientIds that are connected again; returns how many were sent.
   std::size_t flush();
   // Completes when nothing is held (flushing as connections come back) or at the timeout.

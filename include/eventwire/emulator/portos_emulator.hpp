@@ -76,6 +76,9 @@ class portos_emulator {
   // ids, every licence_every-th a licence activation) at `rate_per_second` (0: full speed).
   // Returns how many were delivered, summed over recipients.
   boost::asio::awaitable<std::uint64_t> generate(std::uint64_t count, double rate_per_second = 0);
+  // The generator's notification number `i` (0, 1, ...): resource `KIND-(i % 1000)` at version
+  // i / 1000 + 1, or licence `LIC-(i + 1)`, so `i` can be told from what is delivered.
+  std::size_t notify_generated(std::uint64_t i);
 
   // The subscriptions a connection (the hub's handle) holds now.
   std::vector<portos::subscription> subscriptions(std::uint64_t connection) const;

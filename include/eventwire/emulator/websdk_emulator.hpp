@@ -1,5 +1,6 @@
 #pragma once
 
+#include <eventwire/net/self_signed_certificate.hpp>
 #include <eventwire/net/url.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -51,6 +52,10 @@ struct websdk_emulator_options {
   std::vector<websdk_user_group> user_groups = {
       {std::string(websdk_operators_guid), "Operators", {std::string(websdk_admin_guid)}},
       {std::string(websdk_supervisors_guid), "Supervisors", {std::string(websdk_operators_guid)}}};
+  // Both ports serve https with `certificate` (none: a fresh self-signed one for localhost,
+  // 127.0.0.1 and ::1), and the 301 of GET /events names an https streaming URL.
+  bool tls = false;
+  std::optional<net::self_signed_certificate> certificate{};
   std::uint16_t api_port = 0;        // 0: a free port on 127.0.0.1 (the real default is 4590)
   std::uint16_t streaming_port = 0;  // 0: a free port (the real default is 4591)
   // The port the 301 of GET /events names; 0: streaming_port. For a proxy in front of the
@@ -155,7 +160,9 @@ class websdk_emulator {
 
   std::uint16_t api_port() const noexcept;
   std::uint16_t streaming_port() const noexcept;
-  net::url base_url() const;  // http://127.0.0.1:{api port}/WebSdk
+  net::url base_url() const;  // http(s)://127.0.0.1:{api port}/WebSdk
+  // The TLS identity of both ports (for pinning); null without TLS.
+  const net::self_signed_certificate* certificate() const noexcept;
 
   const std::vector<websdk_entity>& entities() const noexcept;
   // The entity of that type and logical id; null when there is none.
@@ -167,8 +174,8 @@ class websdk_emulator {
   // braces, e.g. `"Sequence":7`), to tell events apart.
   std::size_t raise_event(std::string_view event_type, std::string_view source_guid,
                           std::string_view event_members = {});
-  // Generates `count` events now, as generate_interval does.
-  std::size_t generate(std::uint64_t count);
+  // Generates `count` events now, as generate_interval does; `event_members` as raise_event's.
+  std::size_t generate(std::uint64_t count, std::string_view event_members = {});
   // Triggers an alarm as TriggerAlarm does; returns the instance id.
   std::int64_t trigger_alarm(std::string_view alarm_guid, std::string_view source_guid,
                              std::string_view context = {});
