@@ -53,11 +53,21 @@ std::uint64_t count_of(traffic t) { return t.count == 0 ? std::numeric_limits<st
 
 // Sends event t.first, t.first + 1, ... with `one`, t.count of them (0: until cancelled), t.rate a
 // second, and tells t.sent of each.
-asio::awaitable<void> paced(traffic t, std::function<void(std::uint64_t)> one) {
+// A sender's backpressure: each send first waits while a connection holds more than this, so a
+// consumer that falls behind slows the traffic instead of filling the emulator's memory.
+constexpr std::size_t send_buffer = 64 * 1024;  // ASP.NET Core's default transport buffer
+using room_wait = std::function<asio::awaitable<void>()>;
+
+room_wait room_in(emulator::signalr_hub& hub) {
+  return [&hub] { return hub.wait_for_room(send_buffer); };
+}
+
+asio::awaitable<void> paced(traffic t, std::function<void(std::uint64_t)> one, room_wait room) {
   asio::steady_timer pace(co_await asio::this_coro::executor);
   const auto interval = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(1.0 / t.rate));
   auto next = clock::now();
   for (std::uint64_t sent = 0; sent < count_of(t); ++sent) {
+    co_await room();
     one(t.first + sent);
     if (t.sent) t.sent(t.first + sent);
     next += interval;
@@ -74,21 +84,25 @@ asio::awaitable<void> generate_websdk(emulator::websdk_emulator& e, traffic t) {
   const bool listening = co_await e.wait_until(streaming, listener_wait);
   if (!listening) co_return;
   std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.generate(1, "\"Sequence\":" + std::to_string(n)); };
-  co_await paced(t, one);
+  room_wait room = [&e]() -> asio::awaitable<void> {
+    std::function<bool()> drained = [&e] { return e.largest_stream_backlog() <= send_buffer; };
+    co_await e.wait_until(drained, listener_wait);
+  };
+  co_await paced(t, one, room);
 }
 
 asio::awaitable<void> generate_missioncontrol(emulator::missioncontrol_emulator& e, traffic t) {
   const bool listening = co_await e.hub().wait_for_connections(1, listener_wait);
   if (!listening) co_return;
   std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.notify_generated(n); };
-  co_await paced(t, one);
+  co_await paced(t, one, room_in(e.hub()));
 }
 
 asio::awaitable<void> generate_clay(emulator::clay_emulator& e, clay::hub h, traffic t) {
   const bool listening = co_await e.hub(h).wait_for_connections(1, listener_wait);
   if (!listening) co_return;
   std::function<void(std::uint64_t)> one = [&e, h](std::uint64_t n) { e.send_numbered(h, n); };
-  co_await paced(t, one);
+  co_await paced(t, one, room_in(e.hub(h)));
 }
 
 // Pull: each tick makes available every notification due by then (at most `chunk` at once, so
@@ -127,7 +141,7 @@ asio::awaitable<void> generate_portos(emulator::portos_emulator& e, traffic t) {
   const bool listening = co_await e.wait_until(subscribed, listener_wait);
   if (!listening) co_return;
   std::function<void(std::uint64_t)> one = [&e](std::uint64_t n) { e.notify_generated(n); };
-  co_await paced(t, one);
+  co_await paced(t, one, room_in(e.hub()));
 }
 
 // A door-access event; each one differs, so each gets its own id.
@@ -145,7 +159,7 @@ asio::awaitable<void> generate_signalr(emulator::signalr_hub& hub, traffic t) {
   const bool listening = co_await hub.wait_for_connections(1, listener_wait);
   if (!listening) co_return;
   std::function<void(std::uint64_t)> one = [&hub](std::uint64_t n) { hub.broadcast("ReceiveMessage", door_event(n)); };
-  co_await paced(t, one);
+  co_await paced(t, one, room_in(hub));
 }
 
 // A hub's options with the settings' port and keep-alive.

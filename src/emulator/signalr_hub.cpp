@@ -207,6 +207,16 @@ std::uint64_t signalr_hub::refusals(unsigned status) const {
   return found == state_->refusals.end() ? 0 : found->second;
 }
 
+asio::awaitable<void> signalr_hub::wait_for_room(std::size_t bytes) {
+  auto state = state_;
+  const std::function<bool()> room = [state, bytes] {
+    return state->stopping || std::all_of(state->sessions.begin(), state->sessions.end(), [bytes](const auto& entry) {
+             return !entry.second->open() || entry.second->queued_bytes() <= bytes;
+           });
+  };
+  co_await state->drained.wait_until(room, clock::time_point::max());
+}
+
 asio::awaitable<bool> signalr_hub::wait_for_connections(std::size_t n, clock::duration timeout) {
   auto state = state_;
   const std::function<bool()> enough = [state, n] { return state->handshaken >= n; };

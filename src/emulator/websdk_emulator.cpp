@@ -6,6 +6,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace eventwire::emulator {
@@ -346,6 +347,11 @@ std::uint64_t websdk_emulator::connections_closed() const noexcept { return stat
 std::uint64_t websdk_emulator::subscribe_requests() const noexcept { return state_->subscribe_requests; }
 std::uint64_t websdk_emulator::unauthorized_requests() const noexcept { return state_->unauthorized_requests; }
 std::uint64_t websdk_emulator::parts_sent() const noexcept { return state_->parts_sent; }
+std::size_t websdk_emulator::largest_stream_backlog() const noexcept {
+  std::size_t most = 0;
+  for (const auto& [id, s] : state_->streams) most = std::max(most, s->queued_bytes);
+  return most;
+}
 
 std::vector<std::string> websdk_emulator::subscriptions() const {
   std::vector<std::string> out;

@@ -95,6 +95,7 @@ asio::awaitable<std::optional<response>> websdk_stream_request(std::shared_ptr<w
       auto [ec, n] = co_await asio::async_write(c.stream(), asio::buffer(batch), use_tuple);
       if (ec || co_await cancelled()) break;
       last_write = std::chrono::steady_clock::now();
+      st->notify();  // room for a generator waiting on the backlog
       continue;
     }
     if (stalled)

@@ -195,6 +195,12 @@ class signalr_hub {
   boost::asio::awaitable<std::uint64_t> send_many(std::string target, std::string arguments_json,
                                                   std::uint64_t count, double rate_per_second = 0);
 
+  // Waits while a connection has more than `bytes` queued (not yet handed to its socket), or
+  // until the hub stops: a paced generator's backpressure, as ASP.NET Core's SendAsync waits
+  // while a connection's buffer is full, so a consumer that falls behind holds the sender back
+  // instead of filling memory up to max_queued_bytes.
+  boost::asio::awaitable<void> wait_for_room(std::size_t bytes);
+
   // A client result (.NET 7+): sends an invocation with an id to `connection` and awaits its
   // Completion. Errors: std::errc::timed_out, std::errc::connection_aborted (connection ended),
   // std::errc::no_such_process (no such connection).

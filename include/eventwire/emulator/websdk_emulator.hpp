@@ -209,6 +209,9 @@ class websdk_emulator {
   std::uint64_t subscribe_requests() const noexcept;
   std::uint64_t unauthorized_requests() const noexcept;
   std::uint64_t parts_sent() const noexcept;  // text/json parts written, over every stream
+  // The most bytes queued for one open stream and not yet handed to its socket (a generator's
+  // backpressure: wait_until this is small, re-checked after every write).
+  std::size_t largest_stream_backlog() const noexcept;
   // Subscriptions over every session ("event(src,type)" as the client wrote them).
   std::vector<std::string> subscriptions() const;
   bool alarm_monitoring() const noexcept;  // on in any session
