@@ -86,6 +86,7 @@ stop() {
 emulator_pids=()
 start_emulator() {
   local system=$1 log="$scratch/emulate-$1.log"
+  : >"$log"  # emptied before the start: the previous row's lines must not be read as this one's
   "$program" emulate "$system" --count "$count" --rate "$rate" >/dev/null 2>"$log" &
   local pid=$!
   pids+=("$pid")

@@ -323,8 +323,8 @@ void signalr_session::on_invocation(std::string_view target, std::string_view ar
 
 asio::awaitable<void> signalr_session::writer() {
   co_await asio::this_coro::throw_if_cancelled(false);
-  std::string batch;
-  std::size_t offset = 0;
+  std::string& batch = batch_;
+  std::size_t& offset = batch_offset_;
   for (;;) {
     if (finished_ || co_await cancelled()) co_return;
     if (peer_closed_ || failure_code_ != 0) {
@@ -337,7 +337,6 @@ asio::awaitable<void> signalr_session::writer() {
     if (offset == batch.size() && !paused && !outbox_.empty()) {
       outbox_.take(batch);
       offset = 0;
-      hub_.drained.notify();
       continue;
     }
     if (!paused && (offset < batch.size() || pong_owed_)) {
@@ -407,6 +406,7 @@ asio::awaitable<bool> signalr_session::write_messages(std::string& batch, std::s
     batch.clear();
     offset = 0;
   }
+  hub_.drained.notify();
   if (drop_now) {
     hub_.log("signalr hub: connection " + info.connection_id + " dropped after " +
              std::to_string(hub_messages_written_) + " messages (fault)");

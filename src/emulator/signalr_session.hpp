@@ -59,7 +59,8 @@ class signalr_session : public std::enable_shared_from_this<signalr_session> {
 
   // Queues one record (0x1E included); false unless open().
   bool enqueue(std::string_view record);
-  std::size_t queued_bytes() const noexcept { return outbox_.bytes(); }
+  // Bytes queued and not yet handed to the socket: the outbox and the rest of the writer's batch.
+  std::size_t queued_bytes() const noexcept { return outbox_.bytes() + (batch_.size() - batch_offset_); }
   std::uint64_t records_queued() const noexcept { return outbox_.records_queued(); }
   std::uint64_t records_written() const noexcept { return records_written_; }
 
@@ -113,6 +114,8 @@ class signalr_session : public std::enable_shared_from_this<signalr_session> {
   net::stream transport_;
   std::string received_;  // bytes the reader has not decoded yet
   signalr_outbox outbox_;
+  std::string batch_;  // what the writer took from the outbox; written up to batch_offset_
+  std::size_t batch_offset_ = 0;
   std::string outgoing_;  // WebSocket frames on their way to the socket
   std::string pong_payload_;
   bool pong_owed_ = false;

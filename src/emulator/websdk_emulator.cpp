@@ -349,7 +349,7 @@ std::uint64_t websdk_emulator::unauthorized_requests() const noexcept { return s
 std::uint64_t websdk_emulator::parts_sent() const noexcept { return state_->parts_sent; }
 std::size_t websdk_emulator::largest_stream_backlog() const noexcept {
   std::size_t most = 0;
-  for (const auto& [id, s] : state_->streams) most = std::max(most, s->queued_bytes);
+  for (const auto& [id, s] : state_->streams) most = std::max(most, s->queued_bytes + s->writing_bytes);
   return most;
 }
 

@@ -38,6 +38,7 @@ struct websdk_stream {
   std::string session_key;
   std::deque<std::string> queue;
   std::size_t queued_bytes = 0;
+  std::size_t writing_bytes = 0;  // taken from the queue, being written
   bool stalled = false;
   // Non-zero: the stream sends the start of a part, then one byte of its body each interval,
   // never completing it (nothing else is sent).

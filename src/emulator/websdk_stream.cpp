@@ -92,7 +92,9 @@ asio::awaitable<std::optional<response>> websdk_stream_request(std::shared_ptr<w
       for (auto& piece : s->queue) batch += piece;
       s->queue.clear();
       s->queued_bytes = 0;
+      s->writing_bytes = batch.size();
       auto [ec, n] = co_await asio::async_write(c.stream(), asio::buffer(batch), use_tuple);
+      s->writing_bytes = 0;
       if (ec || co_await cancelled()) break;
       last_write = std::chrono::steady_clock::now();
       st->notify();  // room for a generator waiting on the backlog

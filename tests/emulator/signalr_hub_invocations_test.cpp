@@ -1,5 +1,8 @@
 #include "signalr_hub_testing.hpp"
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 using namespace signalr_hub_testing;
 
 BOOST_AUTO_TEST_SUITE(signalr_hub_invocations)
@@ -169,6 +172,31 @@ BOOST_AUTO_TEST_CASE(send_many_streams_every_record_in_order) {
     BOOST_TEST(co_await hub.wait_until([&] { return generated; }));
     BOOST_TEST(written == 2 * count);
     BOOST_TEST(a.messages() < count / 10, "records were coalesced into few messages: " << a.messages());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(wait_for_room_holds_a_sender_until_a_slow_client_has_read) {
+  with_hub({}, [](asio::io_context& io, emulator::signalr_hub& hub) -> awaitable<void> {
+    raw_client client(io.get_executor());
+    co_await client.join(hub.base_url());
+    BOOST_TEST_REQUIRE(co_await hub.wait_for_connections(1));
+    // 16 MiB queued for a client that reads nothing yet: more than loopback's socket buffers
+    // take, so most of it stays in the hub's queue.
+    const std::string argument = "[\"" + std::string(1000, 'x') + "\"]";
+    constexpr int records = 16 * 1024;
+    for (int i = 0; i < records; ++i) BOOST_TEST_REQUIRE(hub.broadcast("Fill", argument) == 1u);
+    bool room = false;
+    asio::co_spawn(io, [&]() -> awaitable<void> {
+      co_await hub.wait_for_room(64 * 1024);
+      room = true;
+    }, asio::detached);
+    for (int turn = 0; turn < 10; ++turn) co_await asio::post(io, asio::use_awaitable);
+    BOOST_TEST(!room);
+    for (int i = 0; i < records; ++i) {
+      auto [ec, record] = co_await client.read_hub_message();
+      BOOST_TEST_REQUIRE(!ec, ec.message());
+    }
+    BOOST_TEST(room);  // the last records were written, so the queue was empty before they arrived
   });
 }
 
