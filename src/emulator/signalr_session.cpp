@@ -340,7 +340,7 @@ asio::awaitable<void> signalr_session::writer() {
       continue;
     }
     if (!paused && (offset < batch.size() || pong_owed_)) {
-      const bool open_still = co_await write_messages(batch, offset);
+      const bool open_still = co_await write_messages();
       if (!open_still) co_return;
       continue;
     }
@@ -359,9 +359,11 @@ asio::awaitable<void> signalr_session::writer() {
   }
 }
 
-// Writes the messages at `offset` of `batch` (and an owed Pong) in one socket write of up to
-// about gathered_write_size bytes. Ends the connection for the drop fault.
-asio::awaitable<bool> signalr_session::write_messages(std::string& batch, std::size_t& offset) {
+// Writes the messages of the batch not yet written (and an owed Pong) in one socket write of up
+// to about gathered_write_size bytes. Ends the connection for the drop fault.
+asio::awaitable<bool> signalr_session::write_messages() {
+  std::string& batch = batch_;
+  std::size_t& offset = batch_offset_;
   const signalr_hub_faults& faults = hub_.faults;
   outgoing_.clear();
   if (pong_owed_) {

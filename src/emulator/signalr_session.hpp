@@ -96,7 +96,7 @@ class signalr_session : public std::enable_shared_from_this<signalr_session> {
   boost::asio::awaitable<bool> on_frame(const websocket::event& frame, signalr::record_framer& framer);
 
   // Writer steps. write_messages: false when the connection ended.
-  boost::asio::awaitable<bool> write_messages(std::string& batch, std::size_t& offset);
+  boost::asio::awaitable<bool> write_messages();
   // Appends `message` as WebSocket text messages (split as the faults say); returns how many.
   std::size_t append_message_frames(std::string_view message);
   // Sends a Close frame with `code` (0: none) unless one went out, waits for the client's Close
