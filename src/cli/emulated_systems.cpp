@@ -51,8 +51,6 @@ constexpr auto listener_wait = std::chrono::hours(24);
 
 std::uint64_t count_of(traffic t) { return t.count == 0 ? std::numeric_limits<std::uint64_t>::max() : t.count; }
 
-// Sends event t.first, t.first + 1, ... with `one`, t.count of them (0: until cancelled), t.rate a
-// second, and tells t.sent of each.
 // A sender's backpressure: each send first waits while a connection holds more than this, so a
 // consumer that falls behind slows the traffic instead of filling the emulator's memory.
 constexpr std::size_t send_buffer = 64 * 1024;  // ASP.NET Core's default transport buffer
@@ -62,6 +60,8 @@ room_wait room_in(emulator::signalr_hub& hub) {
   return [&hub] { return hub.wait_for_room(send_buffer); };
 }
 
+// Sends event t.first, t.first + 1, ... with `one`, t.count of them (0: until cancelled), t.rate a
+// second, each once `room` has completed, and tells t.sent of each.
 asio::awaitable<void> paced(traffic t, std::function<void(std::uint64_t)> one, room_wait room) {
   asio::steady_timer pace(co_await asio::this_coro::executor);
   const auto interval = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(1.0 / t.rate));
