@@ -5,6 +5,8 @@
 #include "websdk_emulator_testing.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
@@ -212,6 +214,30 @@ BOOST_AUTO_TEST_CASE(alarm_operations) {
     BOOST_TEST(res.body() == R"({"Rsp":{"Status":"Ok","Result":{"IsActive":false}}})");
     res = co_await a.get(alarm_q("Explode()"));
     BOOST_TEST(res.body().find("unknown alarm method Explode") != std::string::npos);
+  }());
+}
+
+BOOST_AUTO_TEST_CASE(the_stream_backlog_counts_what_is_queued_and_being_written) {
+  emulator_fixture f;
+  auto& emu = *f.emu;
+  run(f.io, [&]() -> asio::awaitable<void> {
+    api a(f.io, emu);
+    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
+    net::http_response_stream s(f.io.get_executor());
+    BOOST_REQUIRE(!co_await a.open_stream(s));
+    BOOST_TEST(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+    BOOST_TEST(emu.largest_stream_backlog() == 0u);
+    // About 8 MB for a client that reads nothing yet: more than the socket buffers take.
+    const std::string guid = emu.find("Camera", 1)->guid;
+    constexpr int events = 10'000;
+    for (int i = 0; i < events; ++i) BOOST_REQUIRE(emu.raise_event("CameraMotion", guid, R"("Sequence":"b)" + std::to_string(i) + "\"") == 1u);
+    BOOST_TEST(emu.largest_stream_backlog() > 64u * 1024);
+    // The stream's writer takes the queue into one write, which cannot finish yet: still counted.
+    for (int turn = 0; turn < 10; ++turn) co_await asio::post(f.io, asio::use_awaitable);
+    BOOST_TEST(emu.largest_stream_backlog() > 64u * 1024);
+    std::string seen;
+    co_await read_until(s, seen, "\"Sequence\":\"b" + std::to_string(events - 1) + "\"");
+    BOOST_TEST(co_await emu.wait_until([&] { return emu.largest_stream_backlog() == 0; }));
   }());
 }
 
