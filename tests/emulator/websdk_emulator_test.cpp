@@ -84,10 +84,8 @@ BOOST_AUTO_TEST_CASE(raised_events_carry_extra_members) {
   auto& emu = *f.emu;
   run(f.io, [&]() -> asio::awaitable<void> {
     api a(f.io, emu);
-    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
     net::http_response_stream s(f.io.get_executor());
-    BOOST_REQUIRE(!co_await a.open_stream(s));
-    BOOST_TEST(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+    co_await open_subscribed_stream(a, emu, s, "/events/subscribe?q=event(Camera,CameraMotion)");
     BOOST_TEST(emu.raise_event("CameraMotion", emu.find("Camera", 1)->guid, R"("Sequence":"fwseq-7")") == 1u);
     std::string seen;
     co_await read_until(s, seen, "fwseq-7");
@@ -222,10 +220,8 @@ BOOST_AUTO_TEST_CASE(the_stream_backlog_counts_what_is_queued_and_being_written)
   auto& emu = *f.emu;
   run(f.io, [&]() -> asio::awaitable<void> {
     api a(f.io, emu);
-    co_await a.get("/events/subscribe?q=event(Camera,CameraMotion)");
     net::http_response_stream s(f.io.get_executor());
-    BOOST_REQUIRE(!co_await a.open_stream(s));
-    BOOST_TEST(co_await emu.wait_until([&] { return emu.open_streams() == 1; }));
+    co_await open_subscribed_stream(a, emu, s, "/events/subscribe?q=event(Camera,CameraMotion)");
     BOOST_TEST(emu.largest_stream_backlog() == 0u);
     // About 8 MB for a client that reads nothing yet: more than the socket buffers take.
     const std::string guid = emu.find("Camera", 1)->guid;

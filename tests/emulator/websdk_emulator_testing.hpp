@@ -74,6 +74,16 @@ struct api {
   std::string authorization;
 };
 
+// Subscribes to `target` (a "/events/subscribe?q=..." request), opens the event stream on `s` and
+// waits until the emulator holds it open.
+inline asio::awaitable<void> open_subscribed_stream(api& a, eventwire::emulator::websdk_emulator& emu,
+                                                    net::http_response_stream& s, std::string_view target) {
+  co_await a.get(target);
+  BOOST_REQUIRE(!co_await a.open_stream(s));
+  const bool open = co_await emu.wait_until([&] { return emu.open_streams() == 1; });
+  BOOST_REQUIRE(open);
+}
+
 // Reads the stream until `needle` has arrived; returns everything read.
 inline asio::awaitable<std::string> read_until(net::http_response_stream& s, std::string& seen,
                                                std::string_view needle) {
