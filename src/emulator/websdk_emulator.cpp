@@ -91,7 +91,7 @@ void websdk_state::queue_raw(websdk_stream& s, std::string bytes) {
   if (s.closed) return;
   s.queued_bytes += bytes.size();
   s.queue.push_back(std::move(bytes));
-  if (s.queued_bytes > options.max_queued_bytes) {
+  if (s.backlog() > options.max_queued_bytes) {
     log("websdk emulator: stream " + s.connection_id + " dropped: too slow");
     close_stream(s);
     return;
@@ -349,7 +349,7 @@ std::uint64_t websdk_emulator::unauthorized_requests() const noexcept { return s
 std::uint64_t websdk_emulator::parts_sent() const noexcept { return state_->parts_sent; }
 std::size_t websdk_emulator::largest_stream_backlog() const noexcept {
   std::size_t most = 0;
-  for (const auto& [id, s] : state_->streams) most = std::max(most, s->queued_bytes + s->writing_bytes);
+  for (const auto& [id, s] : state_->streams) most = std::max(most, s->backlog());
   return most;
 }
 

@@ -39,6 +39,8 @@ struct websdk_stream {
   std::deque<std::string> queue;
   std::size_t queued_bytes = 0;
   std::size_t writing_bytes = 0;  // taken from the queue, being written
+  // Bytes not yet handed to the socket: what max_queued_bytes bounds and generators wait on.
+  std::size_t backlog() const noexcept { return queued_bytes + writing_bytes; }
   bool stalled = false;
   // Non-zero: the stream sends the start of a part, then one byte of its body each interval,
   // never completing it (nothing else is sent).
