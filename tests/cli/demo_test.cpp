@@ -105,10 +105,7 @@ BOOST_AUTO_TEST_CASE(each_emulator_prints_a_config_entry_that_check_accepts) {
 BOOST_AUTO_TEST_CASE(emulate_says_when_a_counted_traffic_was_generated) {
   eventwire::testing::running_program unity({"emulate", "unity", "--count", "5000", "--rate", "10000000"});
   const std::string done = "unity emulator: all 5000 events generated";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (unity.err_so_far().find(done) == std::string::npos && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  const std::string err = unity.err_so_far();
+  const std::string err = unity.wait_for_err(done);
   BOOST_TEST_REQUIRE(err.find(done) != std::string::npos, err);
   const auto start = err.find("\n[");
   const json::value sources = json::parse(err.substr(start + 1, err.find('\n', start + 1) - start - 1));

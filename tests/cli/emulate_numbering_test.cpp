@@ -8,13 +8,11 @@
 #include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 using eventwire::testing::run_program;
@@ -24,14 +22,6 @@ using eventwire::testing::temporary_directory;
 namespace {
 
 namespace json = boost::json;
-
-// Waits (at most 30 s) until the program wrote `text` on stderr; what it wrote.
-std::string wait_for_err(const running_program& p, const std::string& text) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (p.err_so_far().find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  return p.err_so_far();
-}
 
 json::value sources_of(const std::string& err) {
   const auto start = err.find("\n[");
@@ -68,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_push_emulator_numbers_from_the_first_id_and_logs_each_eve
   const temporary_directory dir;
   running_program hub({"emulate", "signalr", "--count", "20", "--rate", "1000", "--first-id", "500", "--sent-log",
                        dir.file("sent.log"), "--keep-alive", "1s"});
-  const json::value sources = sources_of(wait_for_err(hub, "\n["));
+  const json::value sources = sources_of(hub.wait_for_err("\n["));
   BOOST_TEST_REQUIRE(!sources.as_array().empty(), hub.err_so_far());
   const json::object config{{"sources", sources}, {"checkpoints", {{"type", "file"}, {"dir", dir.file("state")}}}};
   dir.write("config.json", json::serialize(config));
@@ -84,7 +74,7 @@ BOOST_AUTO_TEST_CASE(a_push_emulator_numbers_from_the_first_id_and_logs_each_eve
   const auto expected = range(500, 20);
   BOOST_TEST(std::vector<std::uint64_t>(delivered.begin(), delivered.end()) == expected,
              boost::test_tools::per_element());
-  const std::string err = wait_for_err(hub, "events generated");
+  const std::string err = hub.wait_for_err("events generated");
   BOOST_TEST(err.find("all 20 events generated (sequence numbers 500 to 519)") != std::string::npos, err);
   bool ordered = false;
   BOOST_TEST(sent_numbers(dir.file("sent.log"), ordered) == expected, boost::test_tools::per_element());
@@ -96,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_push_emulator_numbers_from_the_first_id_and_logs_each_eve
 BOOST_AUTO_TEST_CASE(a_pull_emulator_logs_what_it_made_available) {
   const temporary_directory dir;
   running_program unity({"emulate", "unity", "--count", "30", "--rate", "10000000", "--sent-log", dir.file("sent.log")});
-  const std::string err = wait_for_err(unity, "events generated");
+  const std::string err = unity.wait_for_err("events generated");
   BOOST_TEST(err.find("all 30 events generated (sequence numbers 0 to 29)") != std::string::npos, err);
   bool ordered = false;
   BOOST_TEST(sent_numbers(dir.file("sent.log"), ordered) == range(0, 30), boost::test_tools::per_element());

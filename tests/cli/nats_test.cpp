@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(a_standby_instance_takes_over_the_cursor_when_the_first_sto
   unity_into_jetstream f(notifications, "nats");
   auto& nats = f.nats;
   const auto said = [](const running_program& p, const char* text) {
-    return eventually([&] { return p.err_so_far().find(text) != std::string::npos; }, 30s);
+    return p.wait_for_err(text).find(text) != std::string::npos;
   };
 
   running_program first(f.args, f.env);
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(a_standby_instance_takes_over_the_cursor_when_the_first_sto
 BOOST_AUTO_TEST_CASE(an_instance_whose_lease_was_taken_stops_its_source) {
   unity_into_jetstream f(30000, "nats");
   running_program only(f.args, f.env);
-  BOOST_TEST_REQUIRE(eventually([&] { return only.err_so_far().find("lease acquired") != std::string::npos; }, 30s),
+  BOOST_TEST_REQUIRE(only.wait_for_err("lease acquired").find("lease acquired") != std::string::npos,
                      only.err_so_far());
   {
     natsConnection* nc = nullptr;

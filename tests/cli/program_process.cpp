@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace eventwire::testing {
 
@@ -57,6 +58,16 @@ void running_program::signal(int number) {
 }
 
 std::string running_program::err_so_far() const { return read_all(scratch_.file("stderr")); }
+
+std::string running_program::wait_for_err(const std::string& text, std::chrono::seconds limit) const {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  std::string err = err_so_far();
+  while (err.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    err = err_so_far();
+  }
+  return err;
+}
 
 outcome running_program::finish() {
   outcome o;

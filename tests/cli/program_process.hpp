@@ -2,6 +2,7 @@
 
 #include <eventwire/testing/temporary_directory.hpp>
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ class running_program {
   void signal(int number);
   // What it wrote on stderr so far.
   std::string err_so_far() const;
+  // Waits until stderr holds `text` (checked every 20 ms: an upper bound on the child's progress,
+  // not a guess at a duration) or `limit` passed; what it wrote by then (check it for `text`).
+  std::string wait_for_err(const std::string& text, std::chrono::seconds limit = std::chrono::seconds(30)) const;
   // Waits for the end; stdout and stderr are what it wrote.
   outcome finish();
 
