@@ -108,9 +108,8 @@ struct argument_decoder {
   std::int64_t id_of(const signalr::invocation& inv) {
     auto it = inv.arguments.begin();
     if (it == inv.arguments.end()) return -1;
-    json::reader outer(*it);
-    json::raw_string text;
-    if (!outer.read_string(text)) return -1;
+    json::raw_string text;  // the hub decoder has validated the argument already
+    if (!json::raw_string::from_validated(*it, text)) return -1;
     json::reader inner(text.decode(scratch));
     std::int64_t id = -1;
     if (!inner.begin_object()) return -1;

@@ -148,6 +148,69 @@ BOOST_AUTO_TEST_CASE(long_strings_take_the_word_at_a_time_path) {
   BOOST_TEST(!out.has_escapes);
 }
 
+// The scanner walks a word at a time and from one flagged byte to the next inside a word; every
+// kind of special sequence, valid or not, is tried at every offset from a word boundary, several
+// in a row (as in a JSON document escaped inside a string), with the error's offset checked.
+BOOST_AUTO_TEST_CASE(special_sequences_at_every_offset_in_a_word) {
+  struct sample {
+    std::string_view text;
+    error expected;           // error{} when valid
+    std::size_t error_at;     // offset of the error inside `text`
+  };
+  const sample samples[] = {
+      {R"(\")", error{}, 0},
+      {R"(\\)", error{}, 0},
+      {R"(\/\b\f\n\r\t)", error{}, 0},
+      {R"(\u00e9)", error{}, 0},
+      {R"(\uD83D\uDE00)", error{}, 0},
+      {"\xC3\xA9", error{}, 0},
+      {"\xE2\x82\xAC", error{}, 0},
+      {"\xF0\x9F\x98\x80", error{}, 0},
+      {R"(\x)", error::invalid_escape, 0},
+      {R"(\u12G4)", error::invalid_escape, 0},
+      {R"(\uDC00)", error::invalid_escape, 6},
+      {R"(\uD800\u0041)", error::invalid_escape, 6},
+      {"\x01", error::control_character_in_string, 0},
+      {"\xC3(", error::invalid_utf8, 0},
+      {"\xE2\x82(", error::invalid_utf8, 0},
+  };
+  for (const sample& one : samples) {
+    for (std::size_t pad = 0; pad < 17; ++pad) {
+      for (int repeats = 1; repeats <= 3; ++repeats) {
+        std::string body(pad, 'a');
+        for (int i = 0; i < repeats; ++i) body += std::string(one.text) + "b";
+        const std::string text = "\"" + body + "\"";
+        BOOST_TEST_CONTEXT("sample " << text << " pad " << pad << " repeats " << repeats) {
+          reader r(text);
+          raw_string out;
+          const bool ok = r.read_string(out);
+          BOOST_TEST(ok == (one.expected == error{}));
+          if (ok) {
+            BOOST_TEST(out.escaped == body);
+            BOOST_TEST(out.has_escapes == (one.text.front() == '\\'));
+            BOOST_TEST(r.finish());
+          } else {
+            BOOST_TEST(r.error_code() == one.expected);
+            BOOST_TEST(r.offset() == 1 + pad + one.error_at);  // the first sample is the one that fails
+          }
+        }
+      }
+    }
+  }
+  // A string cut off inside or right after a special sequence, at every offset.
+  for (std::size_t pad = 0; pad < 17; ++pad) {
+    for (std::string_view tail : {R"(\)", R"(\u00)", "\xE2\x82", R"(\"b)", "\xC3\xA9"}) {
+      const std::string text = "\"" + std::string(pad, 'a') + std::string(tail);
+      BOOST_TEST_CONTEXT("cut " << text) {
+        reader r(text);
+        raw_string out;
+        BOOST_TEST(!r.read_string(out));
+        BOOST_TEST((r.error_code() == error::unexpected_end || r.error_code() == error::invalid_utf8));
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(structure_errors) {
   BOOST_TEST(validate("") == error::unexpected_end);
   BOOST_TEST(validate("   ") == error::unexpected_end);

@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 using eventwire::json::raw_string;
 using eventwire::json::reader;
@@ -62,6 +64,73 @@ BOOST_AUTO_TEST_CASE(append_to_appends) {
   read(R"("a\tb")").append_to(out);
   read(R"("c")").append_to(out);
   BOOST_TEST(out == "x=a\tbc");
+}
+
+// Each literal with what it decodes to, written out by hand; padded in front so that every escape
+// also lands across an eight-byte word boundary.
+BOOST_AUTO_TEST_CASE(decode_into_writes_the_decoded_text_and_nothing_past_it) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {R"(\"\\/\b\f\n\r\t)", "\"\\/\b\f\n\r\t"},
+      {R"({\"a\":\"b\"})", R"({"a":"b"})"},
+      {R"(\u0041\u00e9\u20ac\ud83d\ude00)", "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"},
+      {R"(x\u0000y)", std::string_view("x\0y", 3)},
+      {"caf\xc3\xa9 \\\"ok\\\"", "caf\xc3\xa9 \"ok\""},
+      {R"(\\\\\\)", R"(\\\)"},
+      {R"(tail\n)", "tail\n"},
+  };
+  for (const auto& [escaped, expected] : cases) {
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+      const std::string literal = "\"" + std::string(pad, '.') + std::string(escaped) + "\"";
+      const std::string want = std::string(pad, '.') + std::string(expected);
+      BOOST_TEST_CONTEXT(literal) {
+        const raw_string s = read(literal);
+        std::vector<char> out(s.escaped.size() + 1, '#');
+        std::size_t written = 99;
+        BOOST_REQUIRE(s.decode_into(out.data(), s.escaped.size(), written));
+        BOOST_TEST(std::string(out.data(), written) == want);
+        BOOST_TEST(out[s.escaped.size()] == '#');
+        std::string appended = "<";
+        s.append_to(appended);
+        BOOST_TEST(appended == "<" + want);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(decode_into_stops_at_its_capacity) {
+  const raw_string s = read(R"("ab\"c\u00e9")");  // decodes to 6 bytes: ab"c and two for the e
+  std::vector<char> out(16);
+  std::size_t written = 0;
+  BOOST_TEST(s.decode_into(out.data(), 6, written));
+  BOOST_TEST(written == 6u);
+  for (std::size_t capacity = 0; capacity < 6; ++capacity) {
+    std::vector<char> exact(capacity + 1, '#');
+    BOOST_TEST(!s.decode_into(exact.data(), capacity, written), capacity);
+    BOOST_TEST(exact[capacity] == '#');
+  }
+  const std::string long_text = "\"" + std::string(40, 'x') + R"(\n")";
+  const raw_string l = read(long_text);
+  std::vector<char> room(41, '#');
+  BOOST_TEST(!l.decode_into(room.data(), 40, written));  // the word-at-a-time path stops too
+  BOOST_TEST(room[40] == '#');
+  BOOST_TEST(read(R"("")").decode_into(nullptr, 0, written));
+  BOOST_TEST(written == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(from_validated_takes_a_string_without_a_second_scan) {
+  raw_string s;
+  BOOST_TEST(raw_string::from_validated(R"("a\"b")", s));
+  BOOST_TEST(s.escaped == R"(a\"b)");
+  BOOST_TEST(s.has_escapes);
+  BOOST_TEST(raw_string::from_validated(R"("plain")", s));
+  BOOST_TEST(s.escaped == "plain");
+  BOOST_TEST(!s.has_escapes);
+  BOOST_TEST(raw_string::from_validated(R"("")", s));
+  BOOST_TEST(s.escaped.empty());
+  for (std::string_view other : {"1", "[\"a\"]", "{}", "null", "", "\""})
+    BOOST_TEST(!raw_string::from_validated(other, s), other);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

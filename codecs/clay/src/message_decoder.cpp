@@ -1,6 +1,5 @@
 #include <eventwire/clay/detail/ascii.hpp>
 #include <eventwire/clay/message_decoder.hpp>
-#include <eventwire/clay/unescape.hpp>
 #include <eventwire/json/error.hpp>
 
 #include <algorithm>
@@ -147,7 +146,7 @@ std::error_code message_decoder::decode(std::string_view argument_json, hub h,
   const std::size_t capacity = std::min(content.escaped.size(), options_.max_message_size);
   if (buffer.size() < capacity) buffer.resize(capacity);
   std::size_t size = 0;
-  if (!unescape(content, buffer.data(), capacity, size))
+  if (!content.decode_into(buffer.data(), capacity, size))
     return failure_.set(error::message_too_large, {}, start);
   return read_message(std::string_view(buffer.data(), size), h, out);
 }

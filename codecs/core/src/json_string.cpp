@@ -1,6 +1,9 @@
 #include <eventwire/json/raw_string.hpp>
+#include <eventwire/json/detail/string_scan.hpp>
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace eventwire::json {
 namespace {
@@ -47,43 +50,87 @@ std::size_t encode_utf8(std::uint32_t cp, char* out) noexcept {
 std::size_t decode_escape(const char*& p, char* out) noexcept {
   const char e = p[1];
   p += 2;
-  switch (e) {
-    case 'b': *out = '\b'; return 1;
-    case 'f': *out = '\f'; return 1;
-    case 'n': *out = '\n'; return 1;
-    case 'r': *out = '\r'; return 1;
-    case 't': *out = '\t'; return 1;
-    case 'u': {
-      std::uint32_t cp = hex4(p);
-      p += 4;
-      if (cp >= 0xD800 && cp <= 0xDBFF) {
-        const std::uint32_t low = hex4(p + 2);
-        p += 6;
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-      }
-      return encode_utf8(cp, out);
-    }
-    default: *out = e; return 1;  // '"', '\\', '/'
+  if (e != 'u') {
+    *out = detail::simple_unescape(e);
+    return 1;
   }
+  std::uint32_t cp = hex4(p);
+  p += 4;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    const std::uint32_t low = hex4(p + 2);
+    p += 6;
+    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+  }
+  return encode_utf8(cp, out);
 }
 
 }  // namespace
+
+bool raw_string::decode_into(char* out, std::size_t capacity, std::size_t& written) const noexcept {
+  const char* p = escaped.data();
+  const char* const end = p + escaped.size();
+  char* d = out;
+  char* const out_end = out + capacity;
+  constexpr std::size_t block = detail::block_size;
+  for (;;) {
+    // A block at a time while both sides have room for one: the block is stored whole (bytes from
+    // its backslash on are overwritten next), then the walk steps to the first backslash, if any.
+    while (static_cast<std::size_t>(end - p) >= block && static_cast<std::size_t>(out_end - d) >= block) {
+      std::memcpy(d, p, block);
+      const std::uint32_t slashes = detail::backslash_mask(p);
+      if (slashes == 0) {
+        p += block;
+        d += block;
+        continue;
+      }
+      const auto plain = static_cast<std::size_t>(std::countr_zero(slashes));
+      p += plain;
+      d += plain;
+      if (detail::is_simple_escape(p[1])) {  // decodes to one byte, and d has room for one
+        *d++ = detail::simple_unescape(p[1]);
+        p += 2;
+        continue;
+      }
+      char decoded[4];
+      const std::size_t size = decode_escape(p, decoded);
+      if (static_cast<std::size_t>(out_end - d) < size) return false;
+      std::memcpy(d, decoded, size);
+      d += size;
+    }
+    if (p == end) break;
+    // The last bytes, one at a time.
+    if (*p != '\\') {
+      if (d == out_end) return false;
+      *d++ = *p++;
+      continue;
+    }
+    char decoded[4];
+    const std::size_t size = decode_escape(p, decoded);
+    if (static_cast<std::size_t>(out_end - d) < size) return false;
+    std::memcpy(d, decoded, size);
+    d += size;
+  }
+  written = static_cast<std::size_t>(d - out);
+  return true;
+}
 
 void raw_string::append_to(std::string& out) const {
   if (!has_escapes) {
     out.append(escaped);
     return;
   }
-  const char* p = escaped.data();
-  const char* const end = p + escaped.size();
-  while (p != end) {
-    const char* run = p;
-    while (p != end && *p != '\\') ++p;
-    out.append(run, static_cast<std::size_t>(p - run));
-    if (p == end) break;
-    char decoded[4];
-    out.append(decoded, decode_escape(p, decoded));
-  }
+  const std::size_t old_size = out.size();
+  out.resize(old_size + escaped.size());  // the decoded text is never longer than its escaped form
+  std::size_t written = 0;
+  decode_into(out.data() + old_size, escaped.size(), written);
+  out.resize(old_size + written);
+}
+
+bool raw_string::from_validated(std::string_view text, raw_string& out) noexcept {
+  if (text.size() < 2 || text.front() != '"') return false;
+  out.escaped = text.substr(1, text.size() - 2);
+  out.has_escapes = std::memchr(out.escaped.data(), '\\', out.escaped.size()) != nullptr;
+  return true;
 }
 
 std::string_view raw_string::decode(std::string& scratch) const {

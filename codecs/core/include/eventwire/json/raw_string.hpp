@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,16 @@ struct raw_string {
 
   // Appends the decoded text to `out`.
   void append_to(std::string& out) const;
+
+  // Decodes into `out`, which has room for `capacity` bytes, and sets `written` to the decoded
+  // length; false (with `out` partly written) when the text needs more room. Never writes past
+  // `capacity`. The decoded text is never longer than `escaped`.
+  bool decode_into(char* out, std::size_t capacity, std::size_t& written) const noexcept;
+
+  // The string `text` holds, when `text` is exactly one JSON string (quotes included, nothing
+  // around them) that a reader has already validated, such as an element a decoder handed over:
+  // no second validating scan, only a search for a backslash. False when `text` is not a string.
+  static bool from_validated(std::string_view text, raw_string& out) noexcept;
 
   // Whether the decoded text equals `plain`; never allocates.
   bool equals(std::string_view plain) const;

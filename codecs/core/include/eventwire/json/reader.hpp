@@ -75,6 +75,7 @@ class reader {
   bool expect_literal(std::string_view word) noexcept;
   bool scan_string(raw_string& out) noexcept;
   bool scan_string_slow(raw_string& out) noexcept;
+  bool skip_escape() noexcept;
   bool scan_number(std::string_view& text) noexcept;
   bool open() noexcept;
 

@@ -5,8 +5,8 @@
 #include <eventwire/json/detail/string_scan.hpp>
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 namespace eventwire::json {
 
@@ -106,14 +106,12 @@ inline bool reader::read_string(raw_string& out) noexcept {
 }
 
 // Most strings (keys above all) are short and plain: when the closing quote is the first special
-// byte of the next eight, the string is done without leaving the caller.
+// byte of the next block, the string is done without leaving the caller.
 inline bool reader::scan_string(raw_string& out) noexcept {
   const char* start = p_ + 1;
-  if (end_ - start >= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, start, 8);
-    if (const std::uint64_t mask = detail::special_bytes(v)) {
-      const auto length = static_cast<std::size_t>(std::countr_zero(mask) / 8);
+  if (static_cast<std::size_t>(end_ - start) >= detail::block_size) {
+    if (const std::uint32_t mask = detail::special_mask(start)) {
+      const auto length = static_cast<std::size_t>(std::countr_zero(mask));
       if (start[length] == '"') {
         out.escaped = std::string_view(start, length);
         out.has_escapes = false;
