@@ -94,7 +94,7 @@ struct clay_source::impl {
   }
 
   void add(std::string_view argument, time::utc_time received) {
-    if (decoder.decode(argument, *kind, buffer, decoded)) {
+    if (decoder.decode_validated(argument, *kind, buffer, decoded)) {
       ++counters.decode_errors;
       ++stats.errors;
       log(signalr::log_level::warning, "clay " + options.name + ": message skipped: " + decoder.describe_error());

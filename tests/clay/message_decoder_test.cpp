@@ -235,6 +235,39 @@ BOOST_AUTO_TEST_CASE(decodes_the_argument_of_a_signalr_invocation) {
   BOOST_TEST(m.json == samples::incident);
 }
 
+// decode_validated takes an argument as hub_connection hands it over and decodes it as decode
+// does, without a second scan of the string; an argument that is not a string is still an error.
+BOOST_AUTO_TEST_CASE(decode_validated_agrees_with_decode_on_invocation_arguments) {
+  const std::string record = R"({"type":1,"target":"ReceiveMessage","arguments":[)" +
+                             samples::argument_of(samples::incident) + "," + samples::argument_of(samples::entry) +
+                             R"(,"{\"id\":7}",42,{"id":1}]})";
+  eventwire::signalr::hub_message message;
+  BOOST_REQUIRE(!eventwire::signalr::decode_hub_message(record, message));
+  const auto& call = std::get<eventwire::signalr::invocation>(message);
+  int strings = 0;
+  for (std::string_view argument : call.arguments) {
+    BOOST_TEST_CONTEXT(argument) {
+      clay::message_decoder full, validated;
+      std::string full_buffer, validated_buffer;
+      clay::message a, b;
+      const std::error_code full_error = full.decode(argument, clay::hub::incident, full_buffer, a);
+      const std::error_code validated_error = validated.decode_validated(argument, clay::hub::incident, validated_buffer, b);
+      BOOST_TEST(validated_error == full_error);
+      if (full_error) {
+        BOOST_TEST((full_error == clay::error::argument_not_string));
+        continue;
+      }
+      ++strings;
+      BOOST_TEST(b.json == a.json);
+      BOOST_TEST(b.id.has_value() == a.id.has_value());
+      if (a.id) BOOST_TEST(text(b.id->text) == text(a.id->text));
+      BOOST_TEST(b.type.has_value() == a.type.has_value());
+      if (a.type) BOOST_TEST(text(*b.type) == text(*a.type));
+    }
+  }
+  BOOST_TEST(strings == 3);
+}
+
 BOOST_AUTO_TEST_CASE(a_message_reads_like_its_fields) {
   BOOST_TEST(samples::decode_printed(samples::argument_of(samples::entry), clay::hub::entry) ==
              R"(message{hub=entry, id=90817, type="Entry", )"

@@ -136,7 +136,23 @@ std::error_code message_decoder::decode(std::string_view argument_json, hub h,
   json::raw_string content;
   if (!outer.read_string(content) || !outer.finish())
     return failure_.set(error::invalid_argument_json, {}, outer.offset(), outer.error_code());
+  return read_content(content, start, h, buffer, out);
+}
 
+std::error_code message_decoder::decode_validated(std::string_view argument_json, hub h, std::string& buffer,
+                                                  message& out) {
+  out = message{};
+  out.hub = h;
+  failure_.clear();
+  json::raw_string content;
+  if (!json::raw_string::from_validated(argument_json, content))
+    return failure_.set(error::argument_not_string, {}, 0);
+  return read_content(content, 0, h, buffer, out);
+}
+
+// `start`: the offset of the string in the argument, for errors.
+std::error_code message_decoder::read_content(const json::raw_string& content, std::size_t start, hub h,
+                                              std::string& buffer, message& out) {
   if (!content.has_escapes) {
     if (content.escaped.size() > options_.max_message_size)
       return failure_.set(error::message_too_large, {}, start);

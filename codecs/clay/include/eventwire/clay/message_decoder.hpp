@@ -49,6 +49,10 @@ class message_decoder {
   // never shrunk; `out` views it (and the argument). After an error `out` should not be used.
   std::error_code decode(std::string_view argument_json, hub h, std::string& buffer, message& out);
 
+  // The same for an argument a hub_connection handed over: its exact JSON text, which the hub
+  // message decoder has already validated, so the string is not scanned a second time.
+  std::error_code decode_validated(std::string_view argument_json, hub h, std::string& buffer, message& out);
+
   // Decodes an already unescaped message text (surrounding whitespace allowed).
   std::error_code decode_message(std::string_view message_json, hub h, message& out);
 
@@ -62,6 +66,8 @@ class message_decoder {
   const options& configured_options() const noexcept { return options_; }
 
  private:
+  std::error_code read_content(const json::raw_string& content, std::size_t start, hub h, std::string& buffer,
+                               message& out);
   std::error_code read_message(std::string_view text, hub h, message& out);
 
   options options_;
