@@ -222,11 +222,12 @@ asio::awaitable<void> hub_connection::impl::wait_for_send_room() {
 
 detail::handler_set* hub_connection::impl::find_handlers(const json::raw_string& target) {
   const std::string_view name = target.has_escapes ? target.decode(scratch) : target.escaped;
-  if (last_handler < handlers.size() && equals_ignoring_ascii_case(handlers[last_handler].name, name))
-    return &handlers[last_handler];
+  // A server spells a method the same way every time: one comparison of bytes finds it again.
+  if (!last_target.empty() && name == last_target) return &handlers[last_handler];
   for (std::size_t i = 0; i < handlers.size(); ++i) {
     if (equals_ignoring_ascii_case(handlers[i].name, name)) {
       last_handler = i;
+      last_target.assign(name);
       return &handlers[i];
     }
   }

@@ -50,6 +50,7 @@ void hub_connection::impl::remove_handlers(std::string_view target) {
   const std::string name = lower_ascii(target);
   std::erase_if(handlers, [&](const detail::handler_set& s) { return s.name == name; });
   last_handler = 0;
+  last_target.clear();
 }
 
 void hub_connection::impl::apply_deferred_changes() {

@@ -80,6 +80,7 @@ struct hub_connection::impl : std::enable_shared_from_this<impl> {
   // --- handlers and callbacks -----------------------------------------------------------------
   std::vector<detail::handler_set> handlers;
   std::size_t last_handler = 0;  // the set that matched last, tried first
+  std::string last_target;       // the target as the server spelled it then (empty: none yet)
   // on() and off() while a handler runs wait here until the dispatch is over.
   bool dispatching = false;
   std::vector<std::pair<std::string, std::optional<hub_handler>>> deferred_changes;

@@ -128,6 +128,20 @@ BOOST_AUTO_TEST_CASE(four_byte_sequences_agree_with_the_reference) {
         for (int d : {0x7F, 0x80, 0xBF, 0xC0}) check(of({a, b, c, d}));
 }
 
+// The ASCII skip takes 64, 32 and 8 bytes at a time: a sequence, valid or not, at every offset
+// of a 200-byte ASCII text is found wherever it falls.
+BOOST_AUTO_TEST_CASE(a_sequence_at_every_offset_of_a_long_ascii_text) {
+  for (const std::string& sequence : {of({0xC3, 0xA9}), of({0xF0, 0x9F, 0x98, 0x80}), of({0xFF}), of({0xE2, 0x82})}) {
+    for (std::size_t at = 0; at <= 200; ++at) {
+      std::string text(200, 'a');
+      text.insert(at, sequence);
+      BOOST_TEST_CONTEXT("sequence of " << sequence.size() << " bytes at " << at) {
+        BOOST_TEST(is_valid_utf8(text) == reference_valid(text));
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_failure_sticks_until_reset) {
   utf8_validator v;
   BOOST_TEST(!v.feed(of({0xFF})));

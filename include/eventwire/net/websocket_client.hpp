@@ -32,6 +32,9 @@ struct websocket_options {
   // A write not finished by then drops the connection with net::error::write_timeout.
   std::chrono::steady_clock::duration write_timeout = std::chrono::seconds(30);
   std::size_t read_message_max = 1024 * 1024;
+  // Socket reads take 64 KiB at once, and up to this much while the server sends faster than the
+  // reader decodes (the buffer goes back to 64 KiB once the reader has caught up).
+  std::size_t receive_buffer_max = 1024 * 1024;
   std::shared_ptr<tls_client_context> tls;  // null: tls_client_context::system_default()
   std::string user_agent = "eventwire";
 };

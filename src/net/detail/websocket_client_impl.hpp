@@ -35,8 +35,8 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
   using clock = std::chrono::steady_clock;
   using read_result = std::tuple<std::error_code, std::size_t>;
 
-  // Socket reads take up to this much at once, so a burst of small messages costs one system
-  // call per 64 KiB rather than one per message.
+  // Socket reads take at least this much at once, so a burst of small messages costs one system
+  // call per 64 KiB rather than one per message (and more under load: receive_buffer_max).
   static constexpr std::size_t receive_capacity = 64 * 1024;
 
   impl(boost::asio::any_io_executor ex, websocket_options o);
@@ -56,7 +56,7 @@ struct websocket_client::impl : std::enable_shared_from_this<impl> {
 
   // Receiving: one reader at a time, a read() or a close() waiting for the peer's Close.
   websocket::frame_decoder decoder{websocket::role::client};
-  detail::receive_buffer incoming{receive_capacity};
+  detail::receive_buffer incoming{receive_capacity, options.receive_buffer_max};
   bool got_text = false;
   bool reading = false;
   bool close_waits_for_reader = false;
