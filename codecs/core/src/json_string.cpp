@@ -71,6 +71,15 @@ bool raw_string::decode_into(char* out, std::size_t capacity, std::size_t& writt
   const char* const end = p + escaped.size();
   char* d = out;
   char* const out_end = out + capacity;
+  // The escape at p, if its decoded bytes fit.
+  const auto put_escape = [&]() noexcept {
+    char decoded[4];
+    const std::size_t size = decode_escape(p, decoded);
+    if (static_cast<std::size_t>(out_end - d) < size) return false;
+    std::memcpy(d, decoded, size);
+    d += size;
+    return true;
+  };
   constexpr std::size_t block = detail::block_size;
   for (;;) {
     // A block at a time while both sides have room for one: the block is stored whole (bytes from
@@ -89,26 +98,18 @@ bool raw_string::decode_into(char* out, std::size_t capacity, std::size_t& writt
       if (detail::is_simple_escape(p[1])) {  // decodes to one byte, and d has room for one
         *d++ = detail::simple_unescape(p[1]);
         p += 2;
-        continue;
+      } else if (!put_escape()) {
+        return false;
       }
-      char decoded[4];
-      const std::size_t size = decode_escape(p, decoded);
-      if (static_cast<std::size_t>(out_end - d) < size) return false;
-      std::memcpy(d, decoded, size);
-      d += size;
     }
     if (p == end) break;
     // The last bytes, one at a time.
-    if (*p != '\\') {
+    if (*p == '\\') {
+      if (!put_escape()) return false;
+    } else {
       if (d == out_end) return false;
       *d++ = *p++;
-      continue;
     }
-    char decoded[4];
-    const std::size_t size = decode_escape(p, decoded);
-    if (static_cast<std::size_t>(out_end - d) < size) return false;
-    std::memcpy(d, decoded, size);
-    d += size;
   }
   written = static_cast<std::size_t>(d - out);
   return true;
