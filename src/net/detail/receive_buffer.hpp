@@ -38,11 +38,11 @@ class receive_buffer {
       capacity_ = wanted_;
     }
     if (!data_) data_ = std::make_unique_for_overwrite<char[]>(capacity_);
-    room_ = capacity_ - end_;
-    return {data_.get() + end_, room_};
+    return {data_.get() + end_, capacity_ - end_};
   }
+  // `n` bytes landed in space(); end_ is still where the read began.
   void commit(std::size_t n) noexcept {
-    if (n == room_ && room_ == capacity_) {
+    if (end_ == 0 && n == capacity_) {
       wanted_ = std::min(capacity_ * 2, largest_);
     } else if (n < base_ / 4) {
       wanted_ = base_;
@@ -70,7 +70,6 @@ class receive_buffer {
   std::size_t largest_;
   std::size_t capacity_;
   std::size_t wanted_ = capacity_;  // the capacity for the next read that starts empty
-  std::size_t room_ = 0;            // what the last space() offered
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
 };
