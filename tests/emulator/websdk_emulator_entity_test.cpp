@@ -4,7 +4,6 @@
 
 #include "websdk_emulator_testing.hpp"
 
-#include <functional>
 
 namespace {
 
@@ -189,14 +188,10 @@ BOOST_AUTO_TEST_CASE(raise_custom_event_with_a_form_payload) {
   emulator_fixture f;
   auto& emu = *f.emu;
   run(f.io, [&]() -> asio::awaitable<void> {
-    api a(f.io, emu);
+    subscribed_stream c(f.io, emu);
+    api& a = c.client;
     co_await a.call(http::verb::post, entity_q("entity=" + system_entity + ",CustomEvents.Add(1000,Order,Camera)"));
-    co_await a.get("/events/subscribe?q=event(LogicalID(Camera,1),CustomEvent)");
-    net::http_response_stream s(f.io.get_executor());
-    BOOST_REQUIRE(!co_await a.open_stream(s));
-    const std::function<bool()> stream_open = [&] { return emu.open_streams() == 1; };
-    const bool opened = co_await emu.wait_until(stream_open);
-    BOOST_REQUIRE(opened);
+    co_await c.open("/events/subscribe?q=event(LogicalID(Camera,1),CustomEvent)");
 
     const std::string camera1 = emu.find("Camera", 1)->guid;
     auto res = co_await a.call(http::verb::post, "/events/RaiseCustomEvent/1000/" + camera1 + "/Visible%20message",
@@ -207,7 +202,7 @@ BOOST_AUTO_TEST_CASE(raise_custom_event_with_a_form_payload) {
     BOOST_TEST(emu.raised_custom_events()[0].payload.value_or("") == R"({"orderId": "12345"})");
     std::string seen;
     const std::string event_end = R"("EventType":"CustomEvent","SourceGuid":")" + camera1 + "\"";
-    co_await read_until(s, seen, event_end);
+    co_await read_until(c.stream, seen, event_end);
     BOOST_TEST(seen.find(event_end) != std::string::npos);
     BOOST_TEST(seen.find(R"("CustomEventId":1000,"Message":"Visible message","Payload":"{\"orderId\": \"12345\"}")") !=
                std::string::npos);

@@ -74,15 +74,23 @@ struct api {
   std::string authorization;
 };
 
-// Subscribes to `target` (a "/events/subscribe?q=..." request), opens the event stream on `s` and
-// waits until the emulator holds it open.
-inline asio::awaitable<void> open_subscribed_stream(api& a, eventwire::emulator::websdk_emulator& emu,
-                                                    net::http_response_stream& s, std::string_view target) {
-  co_await a.get(target);
-  BOOST_REQUIRE(!co_await a.open_stream(s));
-  const bool open = co_await emu.wait_until([&] { return emu.open_streams() == 1; });
-  BOOST_REQUIRE(open);
-}
+// An event stream of the emulator's with its API client: open() subscribes to `target` (a
+// "/events/subscribe?q=..." request), opens the stream and waits until the emulator holds it open.
+struct subscribed_stream {
+  subscribed_stream(asio::io_context& io, eventwire::emulator::websdk_emulator& e)
+      : client(io, e), emu(e), stream(io.get_executor()) {}
+
+  asio::awaitable<void> open(std::string_view target) {
+    co_await client.get(target);
+    BOOST_REQUIRE(!co_await client.open_stream(stream));
+    const bool open = co_await emu.wait_until([this] { return emu.open_streams() == 1; });
+    BOOST_REQUIRE(open);
+  }
+
+  api client;
+  eventwire::emulator::websdk_emulator& emu;
+  net::http_response_stream stream;
+};
 
 // Reads the stream until `needle` has arrived; returns everything read.
 inline asio::awaitable<std::string> read_until(net::http_response_stream& s, std::string& seen,
