@@ -119,11 +119,15 @@ class message_walk {
 
 }  // namespace
 
-std::error_code message_decoder::decode(std::string_view argument_json, hub h,
-                                        std::string& buffer, message& out) {
+void message_decoder::start(hub h, message& out) {
   out = message{};
   out.hub = h;
   failure_.clear();
+}
+
+std::error_code message_decoder::decode(std::string_view argument_json, hub h,
+                                        std::string& buffer, message& out) {
+  start(h, out);
   json::reader outer(argument_json, options_.max_depth);
   const json::value_kind kind = outer.peek();
   const std::size_t start = outer.offset();
@@ -136,27 +140,25 @@ std::error_code message_decoder::decode(std::string_view argument_json, hub h,
   json::raw_string content;
   if (!outer.read_string(content) || !outer.finish())
     return failure_.set(error::invalid_argument_json, {}, outer.offset(), outer.error_code());
-  return read_content(content, start, h, buffer, out);
+  return read_content(content, start, buffer, out);
 }
 
 std::error_code message_decoder::decode_validated(std::string_view argument_json, hub h, std::string& buffer,
                                                   message& out) {
-  out = message{};
-  out.hub = h;
-  failure_.clear();
+  start(h, out);
   json::raw_string content;
   if (!json::raw_string::from_validated(argument_json, content))
     return failure_.set(error::argument_not_string, {}, 0);
-  return read_content(content, 0, h, buffer, out);
+  return read_content(content, 0, buffer, out);
 }
 
 // `start`: the offset of the string in the argument, for errors.
-std::error_code message_decoder::read_content(const json::raw_string& content, std::size_t start, hub h,
-                                              std::string& buffer, message& out) {
+std::error_code message_decoder::read_content(const json::raw_string& content, std::size_t start, std::string& buffer,
+                                              message& out) {
   if (!content.has_escapes) {
     if (content.escaped.size() > options_.max_message_size)
       return failure_.set(error::message_too_large, {}, start);
-    return read_message(content.escaped, h, out);
+    return read_message(content.escaped, out);
   }
   // The decoded text is never longer than the escaped one.
   const std::size_t capacity = std::min(content.escaped.size(), options_.max_message_size);
@@ -164,21 +166,18 @@ std::error_code message_decoder::read_content(const json::raw_string& content, s
   std::size_t size = 0;
   if (!content.decode_into(buffer.data(), capacity, size))
     return failure_.set(error::message_too_large, {}, start);
-  return read_message(std::string_view(buffer.data(), size), h, out);
+  return read_message(std::string_view(buffer.data(), size), out);
 }
 
 std::error_code message_decoder::decode_message(std::string_view message_json, hub h,
                                                 message& out) {
-  out = message{};
-  out.hub = h;
-  failure_.clear();
+  start(h, out);
   if (message_json.size() > options_.max_message_size)
     return failure_.set(error::message_too_large, {}, 0);
-  return read_message(message_json, h, out);
+  return read_message(message_json, out);
 }
 
-std::error_code message_decoder::read_message(std::string_view text, hub h, message& out) {
-  out.hub = h;
+std::error_code message_decoder::read_message(std::string_view text, message& out) {
   message_walk walk(text, options_, failure_, key_scratch_, value_scratch_);
   const std::error_code ec = walk.read(out);
   if (!ec || ec == error::invalid_message_json || ec == error::message_not_object) return ec;

@@ -66,9 +66,10 @@ class message_decoder {
   const options& configured_options() const noexcept { return options_; }
 
  private:
-  std::error_code read_content(const json::raw_string& content, std::size_t start, hub h, std::string& buffer,
-                               message& out);
-  std::error_code read_message(std::string_view text, hub h, message& out);
+  // Every decode begins with an empty message from `h` and no error.
+  void start(hub h, message& out);
+  std::error_code read_content(const json::raw_string& content, std::size_t start, std::string& buffer, message& out);
+  std::error_code read_message(std::string_view text, message& out);
 
   options options_;
   std::string key_scratch_;
