@@ -5,8 +5,8 @@
 // Node doing the same (JSON.parse, read the id), one after the other, for each record layout.
 // Right before each of them, in the same run, (c) the same handler work over the same records in
 // memory (framer + decode + handler, no socket): the ceiling. The handler takes the argument as
-// the hub decoder validated it (json::raw_string::from_validated), as the Clay source does. Last, 1,000 idle hub_connections in this
-// process, and the memory each one costs.
+// the hub decoder validated it (json::raw_string::from_validated), as the Clay source does.
+// Last, 1,000 idle hub_connections in this process, and the memory each one costs.
 //
 //   bench_signalr_session [N]       N invocations per run (default 200,000; the figure
 //                                   is 1,000,000); EVENTWIRE_BENCH_MESSAGES works too
@@ -140,9 +140,8 @@ cpu_time cpu_now() {
   return {seconds_of(usage.ru_utime), seconds_of(usage.ru_stime), usage.ru_nvcsw};
 }
 
-// "CPU 97% (user 60%, system 37%), 12 waits" of `wall` seconds, since `before`.
-std::string cpu_share(const cpu_time& before, double wall) {
-  const cpu_time now = cpu_now();
+// "CPU 97% (user 60%, system 37%), 12 waits" between two readings `wall` seconds apart.
+std::string cpu_share(const cpu_time& before, const cpu_time& now, double wall) {
   const double user = 100.0 * (now.user - before.user) / wall;
   const double system = 100.0 * (now.system - before.system) / wall;
   char text[96];
@@ -246,7 +245,9 @@ asio::awaitable<void> burst(tcp::acceptor& acceptor, std::uint64_t count) {
 // --- the client, in the parent ---------------------------------------------------------------
 
 struct run_result {
-  double seconds = 0;
+  double seconds = 0;  // from the first message to the last
+  cpu_time cpu_at_first;
+  cpu_time cpu_at_last;
   std::uint64_t received = 0;
   std::uint64_t websocket_messages = 0;
   std::uint64_t steady_allocations = 0;
@@ -268,7 +269,10 @@ run_result receive(std::string url, bool skip_negotiation, std::uint64_t count) 
   const std::uint64_t cool = count - count / 10;
   bool wrong = false;
   connection.on("ReceiveMessage", [&](const signalr::invocation& inv) {
-    if (r.received == 0) first = steady::now();
+    if (r.received == 0) {
+      first = steady::now();
+      r.cpu_at_first = cpu_now();
+    }
     wrong = wrong || decoder.id_of(inv) != document_id;
     ++r.received;
     if (r.received == warm) allocations_at_warm = eventwire::bench::allocations();
@@ -276,7 +280,10 @@ run_result receive(std::string url, bool skip_negotiation, std::uint64_t count) 
       r.steady_allocations = eventwire::bench::allocations() - allocations_at_warm;
       r.steady_messages = cool - warm;
     }
-    if (r.received == count) last = steady::now();
+    if (r.received == count) {
+      last = steady::now();
+      r.cpu_at_last = cpu_now();
+    }
   });
   asio::co_spawn(io, [&]() -> asio::awaitable<void> {
     if (auto ec = co_await connection.start()) fail("start: " + ec.message() + ": " + connection.last_error_detail());
@@ -499,9 +506,8 @@ int main(int argc, char** argv) {
   for (const layout& l : layouts) {
     std::printf("\nemulator send_many, %s:\n", l.name);
     const double ceiling = measure_ceiling();
-    const cpu_time cpu_before = cpu_now();
     const run_result r = receive(hub_url, false, count);
-    const std::string cpu = cpu_share(cpu_before, r.seconds);
+    const std::string cpu = cpu_share(r.cpu_at_first, r.cpu_at_last, r.seconds);
     const double rate = static_cast<double>(r.received) / r.seconds;
     std::printf("  %-56s %9.0f msg/s  %.2fx (c)  %s  %" PRIu64 " WS messages  %.3f allocs/msg\n",
                 "(a) eventwire hub_connection", rate, rate / ceiling, cpu.c_str(), r.websocket_messages,
@@ -521,9 +527,8 @@ int main(int argc, char** argv) {
   {
     std::printf("\npre-framed burst (a sender that costs nothing), one record per WebSocket message:\n");
     const double ceiling = measure_ceiling();
-    const cpu_time cpu_before = cpu_now();
     const run_result r = receive("ws://127.0.0.1:" + std::to_string(ports[1]) + "/", true, count);
-    const std::string cpu = cpu_share(cpu_before, r.seconds);
+    const std::string cpu = cpu_share(r.cpu_at_first, r.cpu_at_last, r.seconds);
     const double rate = static_cast<double>(r.received) / r.seconds;
     std::printf("  %-56s %9.0f msg/s  %.2fx (c)  %s\n",
                 "(a) eventwire hub_connection", rate, rate / ceiling, cpu.c_str());
